@@ -1,0 +1,36 @@
+package clinic.healthcheck;
+
+import clinic.healthcheck.cli.CommandLineMode;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * Starts the service, or runs one command-line mode ({@code assign}, {@code import}) against the
+ * same database and exits.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class HealthCheckApplication {
+
+    public static void main(String[] args) {
+        var builder = new SpringApplicationBuilder(HealthCheckApplication.class);
+
+        if (CommandLineMode.isRequested(args)) {
+            // A command shares the database with running nodes: it starts no web server and no
+            // job executor, so it never takes jobs that a node would otherwise run.
+            builder.web(WebApplicationType.NONE)
+                    .properties(
+                            CommandLineMode.ACTIVE_PROPERTY + "=true",
+                            "camunda.bpm.job-execution.enabled=false",
+                            "spring.main.banner-mode=off");
+        }
+
+        var context = builder.run(args);
+        if (CommandLineMode.isRequested(args)) {
+            System.exit(SpringApplication.exit(context));
+        }
+    }
+}

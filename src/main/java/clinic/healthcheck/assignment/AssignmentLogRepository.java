@@ -1,0 +1,158 @@
+package clinic.healthcheck.assignment;
+
+import static clinic.healthcheck.system.Times.fromDb;
+import static clinic.healthcheck.system.Times.toDb;
+
+import clinic.healthcheck.system.Page;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The assignment_log table: one row per attempt, written in the attempt's transaction. */
+@Repository
+public class AssignmentLogRepository {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+
+    public AssignmentLogRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+    }
+
+    public void success(
+            long checkId, long consultantId, String message, Trigger trigger, Instant now) {
+        insert(checkId, consultantId, AssignmentLogEntry.SUCCESS, null, message, trigger, now);
+    }
+
+    public void error(long checkId, String message, Trigger trigger, Instant now) {
+        insert(checkId, null, AssignmentLogEntry.ERROR, null, message, trigger, now);
+    }
+
+    /** One no_available row per check, written as a batch. */
+    public void waits(List<Long> checkIds, List<WaitReason> reasons, Trigger trigger, Instant now) {
+        var batch = new ArrayList<Object[]>(checkIds.size());
+        for (int i = 0; i < checkIds.size(); i++) {
+            WaitReason reason = reasons.get(i);
+            batch.add(
+                    new Object[] {
+                        checkIds.get(i),
+                        AssignmentLogEntry.NO_AVAILABLE,
+                        reason.code(),
+                        reason.explanation(),
+                        trigger.code(),
+                        toDb(now)
+                    });
+        }
+        jdbcTemplate.batchUpdate(
+                """
+                INSERT INTO assignment_log (health_check_id, result, reason, message,
+                    triggered_by, logged_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+                batch);
+    }
+
+    private void insert(
+            long checkId,
+            Long consultantId,
+            String result,
+            String reason,
+            String message,
+            Trigger trigger,
+            Instant now) {
+        jdbc.sql(
+                        """
+                        INSERT INTO assignment_log (health_check_id, consultant_id, result, reason,
+                            message, triggered_by, logged_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """)
+                .params(
+                        checkId,
+                        consultantId,
+                        result,
+                        reason,
+                        truncate(message),
+                        trigger.code(),
+                        toDb(now))
+                .update();
+    }
+
+    /** Attempts matching every filter that is set, newest first. */
+    public Page<AssignmentLogEntry> find(Filter filter, int page, int size) {
+        var where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (filter.result() != null) {
+            where.append(" AND l.result = :result");
+            params.put("result", filter.result());
+        }
+        if (filter.checkId() != null) {
+            where.append(" AND l.health_check_id = :checkId");
+            params.put("checkId", filter.checkId());
+        }
+        if (filter.consultant() != null) {
+            where.append(" AND c.username = :consultant");
+            params.put("consultant", filter.consultant());
+        }
+        if (filter.from() != null) {
+            where.append(" AND l.logged_at >= :from");
+            params.put("from", toDb(filter.from()));
+        }
+        if (filter.to() != null) {
+            where.append(" AND l.logged_at < :to");
+            params.put("to", toDb(filter.to()));
+        }
+        String from =
+                " FROM assignment_log l"
+                        + " LEFT JOIN consultant_availability c ON c.id = l.consultant_id";
+
+        long total =
+                jdbc.sql("SELECT COUNT(*)" + from + where)
+                        .params(params)
+                        .query(Long.class)
+                        .single();
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        var items =
+                jdbc.sql(
+                                "SELECT l.*, c.username AS consultant_username"
+                                        + from
+                                        + where
+                                        + " ORDER BY l.logged_at DESC, l.id DESC"
+                                        + " LIMIT :limit OFFSET :offset")
+                        .params(params)
+                        .query(this::map)
+                        .list();
+        return new Page<>(items, page, size, total);
+    }
+
+    private AssignmentLogEntry map(ResultSet rs, int row) throws SQLException {
+        long consultantId = rs.getLong("consultant_id");
+        boolean hasConsultant = !rs.wasNull();
+        return new AssignmentLogEntry(
+                rs.getLong("id"),
+                rs.getLong("health_check_id"),
+                hasConsultant ? consultantId : null,
+                rs.getString("consultant_username"),
+                rs.getString("result"),
+                rs.getString("reason"),
+                rs.getString("message"),
+                rs.getString("triggered_by"),
+                fromDb(rs, "logged_at"));
+    }
+
+    private static String truncate(String message) {
+        return message.length() <= 1000 ? message : message.substring(0, 1000);
+    }
+
+    /** Filters of the audit listing; null means any. */
+    public record Filter(
+            String result, Long checkId, String consultant, Instant from, Instant to) {}
+}

@@ -1,0 +1,27 @@
+package clinic.healthcheck.assignment;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of {@code clinic.assignment}.
+ *
+ * @param sweep the periodic sweep of the whole queue
+ * @param queuePageSize how many pending checks one read of the queue takes
+ */
+@ConfigurationProperties("clinic.assignment")
+public record AssignmentProperties(Sweep sweep, @DefaultValue("500") int queuePageSize) {
+
+    public AssignmentProperties {
+        if (sweep == null) {
+            sweep = new Sweep("R/PT5M", true);
+        }
+    }
+
+    /**
+     * @param cycle ISO-8601 repeating interval or cron expression of the sweep timer
+     * @param enabled false suspends the sweep process and its timer
+     */
+    public record Sweep(
+            @DefaultValue("R/PT5M") String cycle, @DefaultValue("true") boolean enabled) {}
+}

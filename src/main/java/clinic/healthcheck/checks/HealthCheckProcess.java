@@ -1,0 +1,57 @@
+package clinic.healthcheck.checks;
+
+/**
+ * Names shared by the model in {@code bpmn/health-check.bpmn}, the Java that drives it and the
+ * tests: one place, so a renamed element breaks the build instead of a running instance.
+ */
+public final class HealthCheckProcess {
+
+    public static final String KEY = "health-check";
+
+    /** Correlated when the assignment takes a slot for the waiting check. */
+    public static final String MESSAGE_CONSULTANT_ASSIGNED = "ConsultantAssigned";
+
+    /** Correlated when a patient or manager cancels; interrupts wherever the check stands. */
+    public static final String MESSAGE_CANCELLATION_REQUESTED = "CancellationRequested";
+
+    public static final String WAIT_FOR_CONSULTANT = "ReceiveTask_WaitForConsultant";
+    public static final String START_CONSULTATION = "UserTask_StartConsultation";
+    public static final String RECORD_CONSULTATION = "UserTask_RecordConsultation";
+    public static final String DETERMINE_SERVICE_LEVEL = "BusinessRuleTask_DetermineServiceLevel";
+    public static final String RECORD_DUE_TIME = "ServiceTask_RecordDueTime";
+    public static final String MARK_CONSULTATION_STARTED = "ServiceTask_MarkConsultationStarted";
+    public static final String COMPLETE_HEALTH_CHECK = "ServiceTask_CompleteHealthCheck";
+    public static final String CANCEL_HEALTH_CHECK = "ServiceTask_CancelHealthCheck";
+    public static final String NOTIFY_ASSIGNMENT = "ServiceTask_NotifyAssignment";
+    public static final String NOTIFY_CONSULTATION_STARTED =
+            "ServiceTask_NotifyConsultationStarted";
+    public static final String NOTIFY_COMPLETION = "ServiceTask_NotifyCompletion";
+    public static final String NOTIFY_CANCELLATION = "ServiceTask_NotifyCancellation";
+    public static final String OFFER_FREED_SLOT = "ServiceTask_OfferFreedSlot";
+    public static final String OFFER_SLOT_AFTER_CANCELLATION =
+            "ServiceTask_OfferSlotAfterCancellation";
+    public static final String END_COMPLETED = "EndEvent_HealthCheckCompleted";
+    public static final String END_CANCELLED = "EndEvent_HealthCheckCancelled";
+
+    /** Process variables: primitives only, so Cockpit can always show them. */
+    public static final class Variables {
+        public static final String CHECK_ID = "checkId";
+        public static final String CHECK_TYPE = "checkType";
+        public static final String PRIORITY = "priority";
+        public static final String PATIENT = "patient";
+        public static final String CONSULTANT = "consultant";
+        public static final String ASSIGN_WITHIN = "assignWithin";
+        public static final String DUE_AT = "dueAt";
+        public static final String TASK_PRIORITY = "taskPriority";
+        public static final String SCHEDULED_AT = "scheduledAt";
+        public static final String NOTES = "notes";
+        public static final String RECOMMENDATIONS = "recommendations";
+        public static final String FOLLOW_UP_NEEDED = "followUpNeeded";
+        public static final String CANCEL_REASON = "cancelReason";
+        public static final String NOTIFICATION = "notification";
+
+        private Variables() {}
+    }
+
+    private HealthCheckProcess() {}
+}

@@ -1,0 +1,54 @@
+package clinic.healthcheck.checks;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A check as the API shows it; codes in lower case, times in UTC. */
+public record HealthCheckView(
+        long id,
+        String patient,
+        String checkType,
+        String priority,
+        String status,
+        String consultant,
+        Boolean autoAssigned,
+        LocalDate requestedDate,
+        String description,
+        String medicalHistory,
+        String consultantNotes,
+        String recommendations,
+        String waitReason,
+        String cancelReason,
+        Instant createdAt,
+        Instant dueAt,
+        Instant assignedAt,
+        Instant scheduledAt,
+        Instant startedAt,
+        Instant completedAt,
+        Instant cancelledAt) {
+
+    static HealthCheckView of(HealthCheck check) {
+        return new HealthCheckView(
+                check.id(),
+                check.patientUsername(),
+                check.checkType().code(),
+                check.priority().code(),
+                check.status().code(),
+                check.consultantUsername(),
+                check.autoAssigned(),
+                check.requestedDate(),
+                check.description(),
+                check.medicalHistory(),
+                check.consultantNotes(),
+                check.recommendations(),
+                check.waitReason(),
+                check.cancelReason(),
+                check.createdAt(),
+                check.dueAt(),
+                check.assignedAt(),
+                check.scheduledAt(),
+                check.startedAt(),
+                check.completedAt(),
+                check.cancelledAt());
+    }
+}

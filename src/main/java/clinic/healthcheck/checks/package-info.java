@@ -1,0 +1,5 @@
+/**
+ * Health checks and their lifecycle: requests taken in through the API or an import, and the steps
+ * pending, assigned, in progress, completed or cancelled that the BPMN process carries.
+ */
+package clinic.healthcheck.checks;

@@ -1,0 +1,52 @@
+package clinic.healthcheck.people;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The service's API needs a login (HTTP Basic against the identity service); each endpoint names
+ * the roles it serves. The Camunda webapps keep their own login and sessions.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, IdentityAuthenticationProvider identity)
+            throws Exception {
+        return http.securityMatcher("/api/**")
+                .authenticationProvider(identity)
+                .httpBasic(basic -> {})
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(
+                        session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(
+                        requests ->
+                                requests.requestMatchers(HttpMethod.GET, "/api/health-checks/all")
+                                        .hasAnyRole("MANAGER", "ADMIN")
+                                        .requestMatchers("/api/assignment-logs/**")
+                                        .hasAnyRole("MANAGER", "ADMIN")
+                                        .requestMatchers("/api/availability/**")
+                                        .hasAnyRole("CONSULTANT", "MANAGER", "ADMIN")
+                                        .requestMatchers(
+                                                HttpMethod.GET, "/api/health-checks/assigned")
+                                        .hasAnyRole("CONSULTANT", "MANAGER", "ADMIN")
+                                        .anyRequest()
+                                        .hasAnyRole("PATIENT", "CONSULTANT", "MANAGER", "ADMIN"))
+                .build();
+    }
+
+    /** Everything else (webapps, engine REST) is secured by Camunda itself. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain rest(HttpSecurity http) throws Exception {
+        return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+}

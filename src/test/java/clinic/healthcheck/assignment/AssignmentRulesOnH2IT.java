@@ -1,0 +1,4 @@
+package clinic.healthcheck.assignment;
+
+/** The assignment rules on the embedded default database. */
+class AssignmentRulesOnH2IT extends AssignmentRulesTests {}

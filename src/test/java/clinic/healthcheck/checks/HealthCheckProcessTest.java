@@ -1,0 +1,221 @@
+package clinic.healthcheck.checks;
+
+import static clinic.healthcheck.checks.HealthCheckProcess.CANCEL_HEALTH_CHECK;
+import static clinic.healthcheck.checks.HealthCheckProcess.COMPLETE_HEALTH_CHECK;
+import static clinic.healthcheck.checks.HealthCheckProcess.DETERMINE_SERVICE_LEVEL;
+import static clinic.healthcheck.checks.HealthCheckProcess.END_CANCELLED;
+import static clinic.healthcheck.checks.HealthCheckProcess.END_COMPLETED;
+import static clinic.healthcheck.checks.HealthCheckProcess.MARK_CONSULTATION_STARTED;
+import static clinic.healthcheck.checks.HealthCheckProcess.NOTIFY_ASSIGNMENT;
+import static clinic.healthcheck.checks.HealthCheckProcess.NOTIFY_COMPLETION;
+import static clinic.healthcheck.checks.HealthCheckProcess.NOTIFY_CONSULTATION_STARTED;
+import static clinic.healthcheck.checks.HealthCheckProcess.OFFER_FREED_SLOT;
+import static clinic.healthcheck.checks.HealthCheckProcess.RECORD_CONSULTATION;
+import static clinic.healthcheck.checks.HealthCheckProcess.RECORD_DUE_TIME;
+import static clinic.healthcheck.checks.HealthCheckProcess.START_CONSULTATION;
+import static clinic.healthcheck.checks.HealthCheckProcess.WAIT_FOR_CONSULTANT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import clinic.healthcheck.checks.HealthCheckProcess.Variables;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every path of {@code bpmn/health-check.bpmn} on an in-memory engine. The delegates are stand-ins
+ * that record their calls: what they do to the tables is tested with the database.
+ */
+@Deployment(resources = {"bpmn/health-check.bpmn", "dmn/service-level.dmn"})
+class HealthCheckProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+
+    private final List<String> notifications = new ArrayList<>();
+    private final List<String> slotsOffered = new ArrayList<>();
+
+    @BeforeEach
+    void standInDelegates() {
+        ProcessEngine processEngine = engine.getProcessEngine();
+        BpmnAwareTests.init(processEngine);
+
+        Mocks.register(
+                "recordDueTimeDelegate",
+                (JavaDelegate)
+                        execution -> {
+                            execution.setVariable(Variables.DUE_AT, null);
+                            execution.setVariable(Variables.TASK_PRIORITY, 100);
+                        });
+        Mocks.register("markConsultationStartedDelegate", (JavaDelegate) execution -> {});
+        Mocks.register("completeHealthCheckDelegate", (JavaDelegate) execution -> {});
+        Mocks.register("cancelHealthCheckDelegate", (JavaDelegate) execution -> {});
+        Mocks.register(
+                "notifyDelegate",
+                (JavaDelegate)
+                        execution ->
+                                notifications.add(
+                                        (String)
+                                                execution.getVariableLocal(
+                                                        Variables.NOTIFICATION)));
+        Mocks.register(
+                "offerFreedSlotDelegate",
+                (JavaDelegate)
+                        execution ->
+                                slotsOffered.add(
+                                        (String) execution.getVariable(Variables.CONSULTANT)));
+    }
+
+    @AfterEach
+    void forgetDelegates() {
+        Mocks.reset();
+    }
+
+    @Test
+    void aRequestGetsItsServiceLevelFromTheTableAndWaitsForAConsultant() {
+        ProcessInstance instance = request("urgent", "medical");
+
+        assertThat(instance)
+                .hasPassedInOrder(DETERMINE_SERVICE_LEVEL, RECORD_DUE_TIME)
+                .isWaitingAt(WAIT_FOR_CONSULTANT)
+                .variables()
+                .containsEntry(Variables.ASSIGN_WITHIN, "PT15M");
+    }
+
+    @Test
+    void anAssignedCheckIsStartedRecordedAndCompletedByItsConsultant() {
+        ProcessInstance instance = request("normal", "nutrition");
+
+        assign(instance, "nico");
+        assertThat(instance).isWaitingAt(START_CONSULTATION, NOTIFY_ASSIGNMENT);
+        assertThat(task()).isAssignedTo("nico").hasDefinitionKey(START_CONSULTATION);
+        execute(job(NOTIFY_ASSIGNMENT));
+
+        complete(task());
+        assertThat(instance).hasPassed(MARK_CONSULTATION_STARTED).isWaitingAt(RECORD_CONSULTATION);
+        assertThat(task()).isAssignedTo("nico");
+        execute(job(NOTIFY_CONSULTATION_STARTED));
+
+        complete(task(), withVariables(Variables.NOTES, "ok", Variables.RECOMMENDATIONS, "rest"));
+        assertThat(instance).hasPassed(COMPLETE_HEALTH_CHECK);
+        execute(job(NOTIFY_COMPLETION));
+        execute(job(OFFER_FREED_SLOT));
+
+        assertThat(instance).isEnded().hasPassed(END_COMPLETED);
+        assertThat(notifications)
+                .containsExactly("CONSULTANT_ASSIGNED", "CONSULTATION_STARTED", "CHECK_COMPLETED");
+        assertThat(slotsOffered).containsExactly("nico");
+    }
+
+    @Test
+    void aPendingCheckCanBeCancelledAndHoldsNoSlotToOffer() {
+        ProcessInstance instance = request("low", "wellness");
+
+        cancel(instance);
+        runAllJobs();
+
+        assertThat(instance).isEnded().hasPassed(CANCEL_HEALTH_CHECK, END_CANCELLED);
+        assertThat(instance).hasNotPassed(START_CONSULTATION);
+        assertThat(notifications).containsExactly("CHECK_CANCELLED");
+        assertThat(slotsOffered).containsExactly((String) null);
+    }
+
+    @Test
+    void anAssignedCheckCanBeCancelledAndItsSlotIsOffered() {
+        ProcessInstance instance = request("high", "medical");
+        assign(instance, "carla");
+
+        cancel(instance);
+        assertThat(instance).isNotWaitingAt(START_CONSULTATION);
+        runAllJobs();
+
+        assertThat(instance)
+                .isEnded()
+                .hasPassed(END_CANCELLED)
+                .hasNotPassed(MARK_CONSULTATION_STARTED);
+        assertThat(slotsOffered).containsExactly("carla");
+    }
+
+    @Test
+    void aCheckInProgressCanBeCancelled() {
+        ProcessInstance instance = request("normal", "initial");
+        assign(instance, "carla");
+        assertThat(instance).isWaitingAt(START_CONSULTATION);
+        complete(task());
+
+        cancel(instance);
+        runAllJobs();
+
+        assertThat(instance).isEnded().hasPassed(MARK_CONSULTATION_STARTED, END_CANCELLED);
+        assertThat(instance).hasNotPassed(COMPLETE_HEALTH_CHECK);
+    }
+
+    @Test
+    void aFailingNotificationBecomesAnIncidentAndNeverHoldsUpTheConsultant() {
+        Mocks.register(
+                "notifyDelegate",
+                (JavaDelegate)
+                        execution -> {
+                            throw new IllegalStateException("mail server down");
+                        });
+        ProcessInstance instance = request("urgent", "medical");
+        assign(instance, "carla");
+        assertThat(instance).isWaitingAt(NOTIFY_ASSIGNMENT);
+
+        var notify = job(NOTIFY_ASSIGNMENT);
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            assertThatThrownBy(() -> execute(notify)).hasMessageContaining("mail server down");
+        }
+
+        assertThat(engine.getRuntimeService().createIncidentQuery().count()).isEqualTo(1);
+        assertThat(task()).hasDefinitionKey(START_CONSULTATION).isAssignedTo("carla");
+    }
+
+    private ProcessInstance request(String priority, String checkType) {
+        return engine.getRuntimeService()
+                .createProcessInstanceByKey(HealthCheckProcess.KEY)
+                .businessKey("1")
+                .setVariable(Variables.CHECK_ID, 1L)
+                .setVariable(Variables.PRIORITY, priority)
+                .setVariable(Variables.CHECK_TYPE, checkType)
+                .setVariable(Variables.PATIENT, "pat")
+                .execute();
+    }
+
+    private void assign(ProcessInstance instance, String consultant) {
+        engine.getRuntimeService()
+                .createMessageCorrelation(HealthCheckProcess.MESSAGE_CONSULTANT_ASSIGNED)
+                .processInstanceId(instance.getId())
+                .setVariable(Variables.CONSULTANT, consultant)
+                .correlate();
+    }
+
+    private void cancel(ProcessInstance instance) {
+        engine.getRuntimeService()
+                .createMessageCorrelation(HealthCheckProcess.MESSAGE_CANCELLATION_REQUESTED)
+                .processInstanceId(instance.getId())
+                .setVariable(Variables.CANCEL_REASON, "no longer needed")
+                .correlate();
+    }
+
+    private static void runAllJobs() {
+        jobQuery().list().forEach(job -> execute(job));
+    }
+}

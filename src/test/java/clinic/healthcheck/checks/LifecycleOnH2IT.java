@@ -1,0 +1,4 @@
+package clinic.healthcheck.checks;
+
+/** The lifecycle on the embedded default database. */
+class LifecycleOnH2IT extends LifecycleTests {}

@@ -1,0 +1,132 @@
+package clinic.healthcheck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import clinic.healthcheck.checks.CheckStatus;
+import clinic.healthcheck.checks.CheckType;
+import clinic.healthcheck.checks.Priority;
+import clinic.healthcheck.consultants.ConsultantStatus;
+import clinic.healthcheck.support.ServiceTestBase;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The import and assign commands against a real database. */
+abstract class CommandLineTests extends ServiceTestBase {
+
+    @Autowired ImportCommand importer;
+    @Autowired AssignCommand assign;
+
+    @TempDir Path folder;
+
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+
+    @Test
+    void invalidRowsAreReportedByLineNumberAndSkipped() throws Exception {
+        Path roster =
+                write(
+                        "consultants.csv",
+                        "id,username,email,full_name,specialization,preferred_check_types,"
+                                + "max_concurrent_checks,current_assignments,average_rating,status",
+                        "1,k0001,k1@example.test,A B,Medical Staff,medical;initial,3,1,4.5,available",
+                        "2,k0002,k2@example.test,C D,Nutrition,,3,0,4.0,asleep",
+                        "3,k0003,k3@example.test,E F,Nutrition,,three,0,4.0,available");
+        Path requests =
+                write(
+                        "checks.csv",
+                        "id,patient_username,patient_email,check_type,priority,created_at,description",
+                        "1,p1,p1@example.test,medical,urgent,2026-01-05T08:00:00Z,Headache",
+                        "2,p2,p2@example.test,dental,low,2026-01-05T08:00:01Z,Teeth",
+                        "3,p3,p3@example.test,wellness,high,yesterday,Routine");
+
+        int code = importer.run(roster, requests, out);
+
+        assertThat(code).isZero();
+        assertThat(printed.toString())
+                .contains("consultants.csv line 3: status 'asleep'")
+                .contains("consultants.csv line 4: max_concurrent_checks 'three'")
+                .contains("checks.csv line 3: unknown check_type 'dental'")
+                .contains("checks.csv line 4: created_at 'yesterday'")
+                .contains("1 consultants loaded, 2 rows skipped")
+                .contains("1 requests taken in as pending, 2 rows skipped");
+        assertThat(consultant("k0001").currentAssignments()).isEqualTo(1);
+        assertThat(jdbc.queryForList("SELECT status FROM health_check", String.class))
+                .containsExactly("pending");
+    }
+
+    @Test
+    void aFileThatCannotBeReadLoadsNothing() throws Exception {
+        Path roster =
+                write(
+                        "consultants.csv",
+                        "id,username,email,full_name,specialization,preferred_check_types,"
+                                + "max_concurrent_checks,current_assignments,average_rating,status",
+                        "1,k0001,k1@example.test,A B,Medical Staff,,3,0,4.5,available");
+
+        int code = importer.run(roster, folder.resolve("missing.csv"), out);
+
+        assertThat(code).isEqualTo(2);
+        assertThat(printed.toString()).contains("nothing was loaded");
+        assertThat(consultantRows.findAll()).isEmpty();
+    }
+
+    @Test
+    void aDryRunPrintsWhatWouldHappenAndChangesNothing() {
+        consultant("carla", "Medical Staff", "", 1, "4.0", ConsultantStatus.AVAILABLE);
+        backlog("p1", CheckType.MEDICAL, Priority.URGENT, "2026-01-05T08:00:00Z");
+        backlog("p2", CheckType.NUTRITION, Priority.LOW, "2026-01-05T08:00:00Z");
+        var before = snapshot();
+
+        int code = assign.run(true, true, out);
+
+        assertThat(code).isZero();
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(printed.toString())
+                .contains("urgent")
+                .contains("would go to carla, 0 free slots left")
+                .contains("waits: no consultant has a specialization")
+                .contains("processed 2, assigned 1, failed 0, still waiting 1");
+    }
+
+    @Test
+    void assignServesTheQueueAndPrintsTotals() {
+        consultant("carla", "Medical Staff", "", 1, "4.0", ConsultantStatus.AVAILABLE);
+        long urgent = backlog("p1", CheckType.MEDICAL, Priority.URGENT, "2026-01-05T08:00:00Z");
+
+        assign.run(false, false, out);
+
+        assertThat(check(urgent).status()).isEqualTo(CheckStatus.ASSIGNED);
+        assertThat(printed.toString()).contains("-> carla").contains("assigned 1");
+        assertInvariants();
+    }
+
+    /** Every row the service and the engine hold that a run could change. */
+    private Map<String, List<Map<String, Object>>> snapshot() {
+        return Map.of(
+                "checks", jdbc.queryForList("SELECT * FROM health_check ORDER BY id"),
+                "consultants",
+                        jdbc.queryForList("SELECT * FROM consultant_availability ORDER BY id"),
+                "log", jdbc.queryForList("SELECT * FROM assignment_log ORDER BY id"),
+                "executions",
+                        jdbc.queryForList(
+                                "SELECT ID_, REV_, ACT_ID_ FROM ACT_RU_EXECUTION ORDER BY ID_"),
+                "tasks", jdbc.queryForList("SELECT ID_ FROM ACT_RU_TASK ORDER BY ID_"),
+                "decisions", jdbc.queryForList("SELECT ID_ FROM ACT_HI_DECINST ORDER BY ID_"),
+                "variables",
+                        jdbc.queryForList("SELECT ID_, REV_ FROM ACT_RU_VARIABLE ORDER BY ID_"));
+    }
+
+    private Path write(String name, String... lines) throws Exception {
+        Path file = folder.resolve(name);
+        Files.write(file, List.of(lines), StandardCharsets.UTF_8);
+        return file;
+    }
+}

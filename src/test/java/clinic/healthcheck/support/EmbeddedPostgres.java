@@ -1,0 +1,50 @@
+package clinic.healthcheck.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.sql.DataSource;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * A real PostgreSQL server started inside the test JVM, so the integration tests run on the
+ * production database without Docker or an installed server.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class EmbeddedPostgres {
+
+    private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
+
+    private static synchronized io.zonky.test.db.postgres.embedded.EmbeddedPostgres server() {
+        if (server == null) {
+            try {
+                server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgres::stop));
+        }
+        return server;
+    }
+
+    private static void stop() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            // the JVM is ending; the server's folder is temporary
+        }
+    }
+
+    @Bean
+    @Primary
+    DataSource postgresDataSource() {
+        return DataSourceBuilder.create()
+                .url(server().getJdbcUrl("postgres", "postgres"))
+                .username("postgres")
+                .password("postgres")
+                .driverClassName("org.postgresql.Driver")
+                .build();
+    }
+}

@@ -1,0 +1,227 @@
+package clinic.healthcheck.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import clinic.healthcheck.assignment.AssignmentListener;
+import clinic.healthcheck.assignment.AssignmentService;
+import clinic.healthcheck.assignment.AssignmentTotals;
+import clinic.healthcheck.assignment.Trigger;
+import clinic.healthcheck.checks.CheckStatus;
+import clinic.healthcheck.checks.CheckType;
+import clinic.healthcheck.checks.HealthCheck;
+import clinic.healthcheck.checks.HealthCheckProcess;
+import clinic.healthcheck.checks.HealthCheckRepository;
+import clinic.healthcheck.checks.HealthCheckRepository.NewHealthCheck;
+import clinic.healthcheck.checks.HealthCheckService;
+import clinic.healthcheck.checks.HealthCheckService.BackloggedRequest;
+import clinic.healthcheck.checks.Priority;
+import clinic.healthcheck.consultants.Consultant;
+import clinic.healthcheck.consultants.ConsultantRepository;
+import clinic.healthcheck.consultants.ConsultantStatus;
+import clinic.healthcheck.consultants.RosterEntry;
+import clinic.healthcheck.people.Caller;
+import clinic.healthcheck.people.Role;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The whole service on a real database, one clean slate per test. Subclasses per database run the
+ * same tests on H2 and on PostgreSQL. Jobs run only when a test runs them.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+public abstract class ServiceTestBase {
+
+    public static final String PASSWORD = "secret";
+
+    @Autowired protected HealthCheckService healthChecks;
+    @Autowired protected HealthCheckRepository checkRows;
+    @Autowired protected ConsultantRepository consultantRows;
+    @Autowired protected AssignmentService assignment;
+    @Autowired protected RuntimeService runtime;
+    @Autowired protected TaskService tasks;
+    @Autowired protected ManagementService management;
+    @Autowired protected RepositoryService repository;
+    @Autowired protected IdentityService identity;
+    @Autowired protected JdbcTemplate jdbc;
+
+    @BeforeEach
+    void cleanSlate() {
+        List<String> instances =
+                runtime.createProcessInstanceQuery().list().stream().map(p -> p.getId()).toList();
+        if (!instances.isEmpty()) {
+            runtime.deleteProcessInstances(instances, "test reset", true, true);
+        }
+        jdbc.update("DELETE FROM assignment_log");
+        jdbc.update("DELETE FROM health_check");
+        jdbc.update("DELETE FROM consultant_availability");
+    }
+
+    /** A consultant with a login in the given group; {@code preferred} is "a;b" or "". */
+    protected Consultant consultant(
+            String username,
+            String specialization,
+            String preferred,
+            int max,
+            String rating,
+            ConsultantStatus status) {
+        return consultant(username, specialization, preferred, max, 0, rating, status);
+    }
+
+    protected Consultant consultant(
+            String username,
+            String specialization,
+            String preferred,
+            int max,
+            int carriedLoad,
+            String rating,
+            ConsultantStatus status) {
+        Set<CheckType> types = EnumSet.noneOf(CheckType.class);
+        Arrays.stream(preferred.split(";"))
+                .filter(code -> !code.isBlank())
+                .map(CheckType::fromCode)
+                .forEach(types::add);
+        consultantRows.upsert(
+                new RosterEntry(
+                        username,
+                        null,
+                        null,
+                        specialization,
+                        types,
+                        max,
+                        carriedLoad,
+                        rating == null ? null : new BigDecimal(rating),
+                        status),
+                Instant.now());
+        login(
+                username,
+                specialization.equalsIgnoreCase("Nutrition") ? "nutritionists" : "medical-staff");
+        return consultantRows.findByUsername(username).orElseThrow();
+    }
+
+    /** A request from before, waiting as pending, made at the given UTC time. */
+    protected long backlog(String patient, CheckType type, Priority priority, String requestedAt) {
+        var request = new NewHealthCheck(patient, null, type, priority, null, "test", null);
+        return healthChecks
+                .requestAll(List.of(new BackloggedRequest(request, Instant.parse(requestedAt))))
+                .get(0);
+    }
+
+    /** A request through the same path as the API, with its immediate attempt. */
+    protected HealthCheck request(String patient, CheckType type, Priority priority) {
+        return healthChecks.request(
+                new NewHealthCheck(patient, null, type, priority, null, "test", null));
+    }
+
+    protected AssignmentTotals sweep() {
+        return assignment.sweep(Trigger.SWEEP, false, AssignmentListener.NONE);
+    }
+
+    protected HealthCheck check(long id) {
+        return checkRows.findById(id).orElseThrow();
+    }
+
+    protected Consultant consultant(String username) {
+        return consultantRows.findByUsername(username).orElseThrow();
+    }
+
+    protected static Caller caller(String username, Role... roles) {
+        Set<Role> set = EnumSet.noneOf(Role.class);
+        set.addAll(Arrays.asList(roles));
+        return new Caller(username, set);
+    }
+
+    /** Runs every due job, including those the jobs create, as the job executor would. */
+    protected void runJobs() {
+        for (int round = 0; round < 20; round++) {
+            List<Job> jobs = management.createJobQuery().executable().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(job -> management.executeJob(job.getId()));
+        }
+    }
+
+    /** A login in the identity service, created once, member of the group. */
+    protected void login(String username, String group) {
+        if (identity.createGroupQuery().groupId(group).count() == 0) {
+            var created = identity.newGroup(group);
+            created.setName(group);
+            identity.saveGroup(created);
+        }
+        if (identity.createUserQuery().userId(username).count() == 0) {
+            User user = identity.newUser(username);
+            user.setPassword(PASSWORD);
+            user.setEmail(username + "@example.test");
+            identity.saveUser(user);
+        }
+        if (identity.createUserQuery().userId(username).memberOfGroup(group).count() == 0) {
+            identity.createMembership(username, group);
+        }
+    }
+
+    /**
+     * The invariants that must hold whatever happened: nobody over capacity, every stored load
+     * equal to what the consultant holds, each check's status matching where its process instance
+     * stands, and at most one successful assignment per check.
+     */
+    protected void assertInvariants() {
+        for (Consultant consultant : consultantRows.findAll()) {
+            Integer held =
+                    jdbc.queryForObject(
+                            "SELECT COUNT(*) FROM health_check WHERE consultant_id = ?"
+                                    + " AND status IN ('assigned', 'in_progress')",
+                            Integer.class,
+                            consultant.id());
+            assertThat(consultant.currentAssignments())
+                    .as("load of %s", consultant.username())
+                    .isEqualTo(consultant.carriedLoad() + held);
+            assertThat(held + consultant.carriedLoad())
+                    .as("capacity of %s", consultant.username())
+                    .isLessThanOrEqualTo(
+                            Math.max(consultant.maxConcurrentChecks(), consultant.carriedLoad()));
+        }
+
+        List<Map<String, Object>> doubles =
+                jdbc.queryForList(
+                        "SELECT health_check_id FROM assignment_log WHERE result = 'success'"
+                                + " GROUP BY health_check_id HAVING COUNT(*) > 1");
+        assertThat(doubles).as("checks assigned twice").isEmpty();
+
+        for (Map<String, Object> row :
+                jdbc.queryForList(
+                        "SELECT id, status, process_instance_id FROM health_check"
+                                + " WHERE status IN ('pending', 'assigned', 'in_progress')")) {
+            String instance = (String) row.get("process_instance_id");
+            CheckStatus status = CheckStatus.fromCode((String) row.get("status"));
+            String expected =
+                    switch (status) {
+                        case PENDING -> HealthCheckProcess.WAIT_FOR_CONSULTANT;
+                        case ASSIGNED -> HealthCheckProcess.START_CONSULTATION;
+                        default -> HealthCheckProcess.RECORD_CONSULTATION;
+                    };
+            assertThat(runtime.getActiveActivityIds(instance))
+                    .as("check %s is %s", row.get("id"), status.code())
+                    .contains(expected);
+        }
+    }
+}
