@@ -25,7 +25,13 @@ public class HealthCheckApplication {
                     .properties(
                             CommandLineMode.ACTIVE_PROPERTY + "=true",
                             "camunda.bpm.job-execution.enabled=false",
-                            "spring.main.banner-mode=off");
+                            // the engine's REST API needs a web server
+                            "spring.autoconfigure.exclude="
+                                    + "org.camunda.bpm.spring.boot.starter.rest"
+                                    + ".CamundaBpmRestJerseyAutoConfiguration",
+                            "spring.main.banner-mode=off",
+                            // the command prints its own report; the log keeps warnings
+                            "logging.level.root=warn");
         }
 
         var context = builder.run(args);

@@ -241,18 +241,17 @@ public class HealthCheckRepository {
 
     /** The consultant who last took one of this patient's checks, if any did. */
     public Optional<Long> lastConsultantOf(String patientUsername) {
-        return jdbc
-                .sql(
+        return jdbc.sql(
                         """
                         SELECT consultant_id FROM health_check
                         WHERE patient_username = ? AND consultant_id IS NOT NULL
                             AND assigned_at IS NOT NULL
                         ORDER BY assigned_at DESC, id DESC
+                        LIMIT 1
                         """)
                 .param(patientUsername)
                 .query(Long.class)
-                .stream()
-                .findFirst();
+                .optional();
     }
 
     public Page<HealthCheck> findByPatient(String patientUsername, int page, int size) {

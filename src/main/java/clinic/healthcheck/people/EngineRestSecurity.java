@@ -3,6 +3,7 @@ package clinic.healthcheck.people;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
  * service, so nobody reaches process data anonymously.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class EngineRestSecurity {
 
     @Bean

@@ -57,15 +57,22 @@ public class ModelDeployer implements InitializingBean {
         resources.forEach(
                 (name, bytes) -> deployment.addInputStream(name, new ByteArrayInputStream(bytes)));
         var result = deployment.deployWithResult();
+        // with nothing changed the engine deploys nothing and the lists are null
+        int processes = sizeOf(result.getDeployedProcessDefinitions());
+        int decisions = sizeOf(result.getDeployedDecisionDefinitions());
         LOG.info(
                 "Models deployed from {}: {} process and {} decision definitions new or changed",
                 models.location(),
-                result.getDeployedProcessDefinitions().size(),
-                result.getDeployedDecisionDefinitions().size());
+                processes,
+                decisions);
 
         if (sweep != null) {
             deploySweep(sweep);
         }
+    }
+
+    private static int sizeOf(List<?> definitions) {
+        return definitions == null ? 0 : definitions.size();
     }
 
     private void deploySweep(byte[] model) {
