@@ -2,6 +2,8 @@ package clinic.healthcheck.assignment;
 
 import clinic.healthcheck.checks.HealthCheckRequested;
 import clinic.healthcheck.consultants.ConsultantAvailabilityChanged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 class AssignmentTriggers {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AssignmentTriggers.class);
+
     private final AssignmentService assignment;
 
     AssignmentTriggers(AssignmentService assignment) {
@@ -22,11 +26,28 @@ class AssignmentTriggers {
 
     @EventListener
     void onRequest(HealthCheckRequested event) {
-        assignment.assignCheck(event.checkId(), Trigger.REQUEST);
+        try {
+            assignment.assignCheck(event.checkId(), Trigger.REQUEST);
+        } catch (RuntimeException e) {
+            // the request itself has committed; the sweep serves it if this attempt failed
+            LOG.warn(
+                    "Immediate assignment of health check {} failed ({}); the next sweep tries"
+                            + " again",
+                    event.checkId(),
+                    e.getClass().getSimpleName());
+        }
     }
 
     @EventListener
     void onAvailabilityChanged(ConsultantAvailabilityChanged event) {
-        assignment.fillSlotsOf(event.consultantId(), Trigger.AVAILABILITY);
+        try {
+            assignment.fillSlotsOf(event.consultantId(), Trigger.AVAILABILITY);
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "Filling the free slots of consultant {} failed ({}); the next sweep tries"
+                            + " again",
+                    event.consultantId(),
+                    e.getClass().getSimpleName());
+        }
     }
 }

@@ -253,6 +253,42 @@ abstract class LifecycleTests extends ServiceTestBase {
     }
 
     @Test
+    void cancellingWhileTheAssignmentCommitsLeavesEveryCheckCancelledAndNoSlotHeld()
+            throws Exception {
+        consultant("carla", "Medical Staff", "", 50, "4.5", AVAILABLE);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            ids.add(backlog("pat", MEDICAL, NORMAL, "2026-01-05T08:00:00Z"));
+        }
+        var pat = caller("pat", Role.PATIENT);
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        var barrier = new CyclicBarrier(2);
+        Future<?> sweeping =
+                pool.submit(
+                        () -> {
+                            barrier.await();
+                            return sweep();
+                        });
+        Future<?> cancelling =
+                pool.submit(
+                        () -> {
+                            barrier.await();
+                            ids.forEach(id -> healthChecks.cancel(id, "not needed", pat));
+                            return null;
+                        });
+        sweeping.get();
+        cancelling.get();
+        pool.shutdown();
+        runJobs();
+
+        assertThat(ids)
+                .allSatisfy(id -> assertThat(check(id).status()).isEqualTo(CheckStatus.CANCELLED));
+        assertThat(consultant("carla").currentAssignments()).isZero();
+        assertInvariants();
+    }
+
+    @Test
     void theLoserOfARaceGetsAConflictNotAServerError() throws Exception {
         long id = request("pat", MEDICAL, NORMAL).id();
         healthChecks.cancel(id, "first", caller("pat", Role.PATIENT));
