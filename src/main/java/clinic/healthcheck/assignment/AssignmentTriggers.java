@@ -26,27 +26,29 @@ class AssignmentTriggers {
 
     @EventListener
     void onRequest(HealthCheckRequested event) {
-        try {
-            assignment.assignCheck(event.checkId(), Trigger.REQUEST);
-        } catch (RuntimeException e) {
-            // the request itself has committed; the sweep serves it if this attempt failed
-            LOG.warn(
-                    "Immediate assignment of health check {} failed ({}); the next sweep tries"
-                            + " again",
-                    event.checkId(),
-                    e.getClass().getSimpleName());
-        }
+        tryNow(
+                () -> assignment.assignCheck(event.checkId(), Trigger.REQUEST),
+                "Immediate assignment of health check",
+                event.checkId());
     }
 
     @EventListener
     void onAvailabilityChanged(ConsultantAvailabilityChanged event) {
+        tryNow(
+                () -> assignment.fillSlotsOf(event.consultantId(), Trigger.AVAILABILITY),
+                "Filling the free slots of consultant",
+                event.consultantId());
+    }
+
+    /** The change itself has committed; if this follow-up fails, the next sweep catches up. */
+    private static void tryNow(Runnable attempt, String what, long id) {
         try {
-            assignment.fillSlotsOf(event.consultantId(), Trigger.AVAILABILITY);
+            attempt.run();
         } catch (RuntimeException e) {
             LOG.warn(
-                    "Filling the free slots of consultant {} failed ({}); the next sweep tries"
-                            + " again",
-                    event.consultantId(),
+                    "{} {} failed ({}); the next sweep tries again",
+                    what,
+                    id,
                     e.getClass().getSimpleName());
         }
     }

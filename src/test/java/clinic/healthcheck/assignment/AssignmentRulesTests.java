@@ -109,6 +109,37 @@ abstract class AssignmentRulesTests extends ServiceTestBase {
     }
 
     @Test
+    void storedSpecializationsMatchTheTableWhateverTheirCase() {
+        consultant("lower", "Medical Staff", "", 3, "4.0", AVAILABLE);
+        jdbc.update(
+                "UPDATE consultant_availability SET specialization = 'MEDICAL staff',"
+                        + " preferred_check_types = 'Medical;INITIAL'");
+        long id = backlog("p1", MEDICAL, NORMAL, "2026-01-05T08:00:00Z");
+
+        sweep();
+
+        assertThat(check(id).consultantUsername()).isEqualTo("lower");
+    }
+
+    @Test
+    void theSweepRunsFromItsTimerJobAsCockpitShowsIt() {
+        consultant("carla", "Medical Staff", "", 3, "4.0", AVAILABLE);
+        long id = backlog("p1", MEDICAL, NORMAL, "2026-01-05T08:00:00Z");
+        var timer =
+                management
+                        .createJobQuery()
+                        .processDefinitionKey(AssignmentSchedule.PROCESS_KEY)
+                        .timers()
+                        .active()
+                        .singleResult();
+
+        management.executeJob(timer.getId());
+
+        assertThat(check(id).consultantUsername()).isEqualTo("carla");
+        assertThat(triggers(id)).containsExactly(Trigger.SWEEP.code());
+    }
+
+    @Test
     void aConsultantWithoutRatingRanksAfterEveryRatedOne() {
         consultant("unrated", "Medical Staff", "", 3, null, AVAILABLE);
         consultant("low", "Medical Staff", "", 3, "0.0", AVAILABLE);
