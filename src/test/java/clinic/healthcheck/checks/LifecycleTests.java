@@ -230,7 +230,10 @@ abstract class LifecycleTests extends ServiceTestBase {
                 race(() -> healthChecks.complete(id, "notes", "advice", false, carla));
 
         assertThat(outcomes).filteredOn(HealthCheck.class::isInstance).hasSize(1);
-        assertThat(outcomes).filteredOn(RuntimeException.class::isInstance).hasSize(1);
+        assertThat(outcomes)
+                .filteredOn(RuntimeException.class::isInstance)
+                .singleElement()
+                .isInstanceOf(LifecycleConflictException.class);
         assertThat(consultant("carla").totalCompletedChecks()).isEqualTo(1);
         assertThat(consultant("carla").currentAssignments()).isZero();
         assertInvariants();
