@@ -110,7 +110,7 @@ public class Notifier {
                     checkId,
                     message.role().code(),
                     error);
-            throw e;
+            throw new MailNotDeliveredException(checkId, message, error);
         }
         record(() -> notifications.markSent(checkId, message, clock.instant()));
         LOG.info(
