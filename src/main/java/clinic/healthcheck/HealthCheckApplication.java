@@ -8,8 +8,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * Starts the service, or runs one command-line mode ({@code assign}, {@code import}) against the
- * same database and exits.
+ * Starts the service, or runs one command-line mode ({@code assign}, {@code import}, {@code
+ * mail-report}) against the same database and exits.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -3,7 +3,10 @@ package clinic.healthcheck.checks;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** One patient's request for a health check, as the service's tables hold it. */
+/**
+ * One patient's request for a health check, as the service's tables hold it. {@code mailOptOut}:
+ * the patient asked for no mail about it.
+ */
 public record HealthCheck(
         long id,
         String patientUsername,
@@ -28,4 +31,5 @@ public record HealthCheck(
         Instant scheduledAt,
         Instant startedAt,
         Instant completedAt,
-        Instant cancelledAt) {}
+        Instant cancelledAt,
+        boolean mailOptOut) {}

@@ -66,7 +66,8 @@ class HealthCheckController {
                                 priority,
                                 body.requestedDate(),
                                 body.description(),
-                                body.medicalHistory()));
+                                body.medicalHistory(),
+                                Boolean.TRUE.equals(body.mailOptOut())));
         return ResponseEntity.created(URI.create("/api/health-checks/" + check.id()))
                 .body(HealthCheckView.of(check));
     }
@@ -169,7 +170,8 @@ class HealthCheckController {
             @Size(max = 4000) String medicalHistory,
             LocalDate requestedDate,
             @Size(max = 64) String patient,
-            @Email @Size(max = 254) String patientEmail) {}
+            @Email @Size(max = 254) String patientEmail,
+            Boolean mailOptOut) {}
 
     record StartBody(Instant scheduledAt) {}
 

@@ -27,6 +27,10 @@ public final class HealthCheckProcess {
             "ServiceTask_NotifyConsultationStarted";
     public static final String NOTIFY_COMPLETION = "ServiceTask_NotifyCompletion";
     public static final String NOTIFY_CANCELLATION = "ServiceTask_NotifyCancellation";
+    public static final String SERVICE_LEVEL_BREACHED = "BoundaryEvent_ServiceLevelBreached";
+    public static final String NOTIFY_SERVICE_LEVEL_BREACHED =
+            "ServiceTask_NotifyServiceLevelBreached";
+    public static final String END_BREACH_REPORTED = "EndEvent_BreachReported";
     public static final String OFFER_FREED_SLOT = "ServiceTask_OfferFreedSlot";
     public static final String OFFER_SLOT_AFTER_CANCELLATION =
             "ServiceTask_OfferSlotAfterCancellation";

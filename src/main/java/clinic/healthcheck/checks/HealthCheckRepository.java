@@ -46,9 +46,9 @@ public class HealthCheckRepository {
                         """
                         INSERT INTO health_check (patient_username, patient_email, check_type,
                             priority, priority_rank, status, requested_date, description,
-                            medical_history, created_at)
+                            medical_history, mail_opt_out, created_at)
                         VALUES (:patient, :email, :type, :priority, :rank, 'pending',
-                            :requestedDate, :description, :history, :createdAt)
+                            :requestedDate, :description, :history, :optOut, :createdAt)
                         """)
                 .param("patient", check.patientUsername())
                 .param("email", check.patientEmail())
@@ -58,6 +58,7 @@ public class HealthCheckRepository {
                 .param("requestedDate", check.requestedDate())
                 .param("description", check.description())
                 .param("history", check.medicalHistory())
+                .param("optOut", check.mailOptOut())
                 .param("createdAt", toDb(createdAt))
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
@@ -312,7 +313,8 @@ public class HealthCheckRepository {
                 fromDb(rs, "scheduled_at"),
                 fromDb(rs, "started_at"),
                 fromDb(rs, "completed_at"),
-                fromDb(rs, "cancelled_at"));
+                fromDb(rs, "cancelled_at"),
+                rs.getBoolean("mail_opt_out"));
     }
 
     /** What a request carries before it has an id. */
@@ -323,5 +325,27 @@ public class HealthCheckRepository {
             Priority priority,
             LocalDate requestedDate,
             String description,
-            String medicalHistory) {}
+            String medicalHistory,
+            boolean mailOptOut) {
+
+        /** A request that takes mail, as the command line and the demo make them. */
+        public NewHealthCheck(
+                String patientUsername,
+                String patientEmail,
+                CheckType checkType,
+                Priority priority,
+                LocalDate requestedDate,
+                String description,
+                String medicalHistory) {
+            this(
+                    patientUsername,
+                    patientEmail,
+                    checkType,
+                    priority,
+                    requestedDate,
+                    description,
+                    medicalHistory,
+                    false);
+        }
+    }
 }

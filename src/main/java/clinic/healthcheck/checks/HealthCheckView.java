@@ -25,7 +25,8 @@ public record HealthCheckView(
         Instant scheduledAt,
         Instant startedAt,
         Instant completedAt,
-        Instant cancelledAt) {
+        Instant cancelledAt,
+        boolean mailOptOut) {
 
     static HealthCheckView of(HealthCheck check) {
         return new HealthCheckView(
@@ -49,6 +50,7 @@ public record HealthCheckView(
                 check.scheduledAt(),
                 check.startedAt(),
                 check.completedAt(),
-                check.cancelledAt());
+                check.cancelledAt(),
+                check.mailOptOut());
     }
 }

@@ -17,15 +17,19 @@ class CommandLineRunnerMain implements CommandLineRunner, ExitCodeGenerator {
             """
             usage: java -jar health-check-assignment.jar assign [--dry-run] [--verbose]
                    java -jar health-check-assignment.jar import [--consultants FILE] [--requests FILE]
+                   java -jar health-check-assignment.jar mail-report [--since-days DAYS]
             """;
 
     private final AssignCommand assign;
     private final ImportCommand importer;
+    private final MailReportCommand mailReport;
     private int exitCode;
 
-    CommandLineRunnerMain(AssignCommand assign, ImportCommand importer) {
+    CommandLineRunnerMain(
+            AssignCommand assign, ImportCommand importer, MailReportCommand mailReport) {
         this.assign = assign;
         this.importer = importer;
+        this.mailReport = mailReport;
     }
 
     @Override
@@ -33,7 +37,41 @@ class CommandLineRunnerMain implements CommandLineRunner, ExitCodeGenerator {
         // "--name=value" arguments are Spring settings (a profile, a datasource), not ours
         List<String> words =
                 Arrays.stream(args).filter(arg -> !arg.matches("--[\\w.-]+=.*")).toList();
-        exitCode = words.contains(CommandLineMode.ASSIGN) ? runAssign(words) : runImport(words);
+        if (words.contains(CommandLineMode.ASSIGN)) {
+            exitCode = runAssign(words);
+        } else if (words.contains(CommandLineMode.MAIL_REPORT)) {
+            exitCode = runMailReport(words);
+        } else {
+            exitCode = runImport(words);
+        }
+    }
+
+    private int runMailReport(List<String> words) {
+        int days = 30;
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            if (word.equals(CommandLineMode.MAIL_REPORT)) {
+                continue;
+            }
+            if (!word.equals("--since-days") || i + 1 >= words.size()) {
+                System.out.println(
+                        word.equals("--since-days")
+                                ? "--since-days needs a number of days"
+                                : "unknown option " + word);
+                System.out.print(USAGE);
+                return 64;
+            }
+            try {
+                days = Integer.parseInt(words.get(++i));
+            } catch (NumberFormatException e) {
+                days = -1;
+            }
+            if (days < 1 || days > 3650) {
+                System.out.println("--since-days must be a whole number from 1 to 3650");
+                return 64;
+            }
+        }
+        return mailReport.run(days, System.out);
     }
 
     private int runAssign(List<String> words) {

@@ -1,2 +1,5 @@
-/** The command-line modes {@code assign} and {@code import}, run against a shared database. */
+/**
+ * The command-line modes {@code assign}, {@code import} and {@code mail-report}, run against a
+ * shared database.
+ */
 package clinic.healthcheck.cli;

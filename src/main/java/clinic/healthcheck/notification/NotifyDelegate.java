@@ -3,24 +3,31 @@ package clinic.healthcheck.notification;
 import clinic.healthcheck.checks.HealthCheckProcess.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * The notify steps of the health-check process. Each runs as an asynchronous job after the step it
- * reports on has committed, so a failure here never undoes that step. For now it only records that
- * the message is due, by check id and kind; sending mail is not built yet.
+ * reports on has committed, so a mail server outage delays the message but never undoes that step.
  */
 @Component
 public class NotifyDelegate implements JavaDelegate {
 
-    private static final Logger LOG = LoggerFactory.getLogger(NotifyDelegate.class);
+    private final Notifier notifier;
+
+    NotifyDelegate(Notifier notifier) {
+        this.notifier = notifier;
+    }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object checkId = execution.getVariable(Variables.CHECK_ID);
-        Object kind = execution.getVariableLocal(Variables.NOTIFICATION);
-        LOG.info("Notification {} for health check {} logged, not mailed", kind, checkId);
+        long checkId = (Long) execution.getVariable(Variables.CHECK_ID);
+        String code = (String) execution.getVariableLocal(Variables.NOTIFICATION);
+        NotificationKind kind = NotificationKind.fromCode(code);
+        if (kind == null) {
+            throw new IllegalArgumentException("Unknown notification kind " + code);
+        }
+        Boolean followUpNeeded = (Boolean) execution.getVariable(Variables.FOLLOW_UP_NEEDED);
+
+        notifier.deliver(checkId, kind, followUpNeeded);
     }
 }

@@ -33,6 +33,8 @@ class SecurityConfiguration {
                                         .hasAnyRole("MANAGER", "ADMIN")
                                         .requestMatchers("/api/assignment-logs/**")
                                         .hasAnyRole("MANAGER", "ADMIN")
+                                        .requestMatchers("/api/notifications/**")
+                                        .hasRole("ADMIN")
                                         .requestMatchers("/api/availability/**")
                                         .hasAnyRole("CONSULTANT", "MANAGER", "ADMIN")
                                         .requestMatchers(

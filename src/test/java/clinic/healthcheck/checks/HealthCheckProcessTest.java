@@ -3,15 +3,18 @@ package clinic.healthcheck.checks;
 import static clinic.healthcheck.checks.HealthCheckProcess.CANCEL_HEALTH_CHECK;
 import static clinic.healthcheck.checks.HealthCheckProcess.COMPLETE_HEALTH_CHECK;
 import static clinic.healthcheck.checks.HealthCheckProcess.DETERMINE_SERVICE_LEVEL;
+import static clinic.healthcheck.checks.HealthCheckProcess.END_BREACH_REPORTED;
 import static clinic.healthcheck.checks.HealthCheckProcess.END_CANCELLED;
 import static clinic.healthcheck.checks.HealthCheckProcess.END_COMPLETED;
 import static clinic.healthcheck.checks.HealthCheckProcess.MARK_CONSULTATION_STARTED;
 import static clinic.healthcheck.checks.HealthCheckProcess.NOTIFY_ASSIGNMENT;
 import static clinic.healthcheck.checks.HealthCheckProcess.NOTIFY_COMPLETION;
 import static clinic.healthcheck.checks.HealthCheckProcess.NOTIFY_CONSULTATION_STARTED;
+import static clinic.healthcheck.checks.HealthCheckProcess.NOTIFY_SERVICE_LEVEL_BREACHED;
 import static clinic.healthcheck.checks.HealthCheckProcess.OFFER_FREED_SLOT;
 import static clinic.healthcheck.checks.HealthCheckProcess.RECORD_CONSULTATION;
 import static clinic.healthcheck.checks.HealthCheckProcess.RECORD_DUE_TIME;
+import static clinic.healthcheck.checks.HealthCheckProcess.SERVICE_LEVEL_BREACHED;
 import static clinic.healthcheck.checks.HealthCheckProcess.START_CONSULTATION;
 import static clinic.healthcheck.checks.HealthCheckProcess.WAIT_FOR_CONSULTANT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,10 +28,15 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import clinic.healthcheck.checks.HealthCheckProcess.Variables;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -86,6 +94,7 @@ class HealthCheckProcessTest {
     @AfterEach
     void forgetDelegates() {
         Mocks.reset();
+        ClockUtil.reset();
     }
 
     @Test
@@ -186,6 +195,69 @@ class HealthCheckProcessTest {
 
         assertThat(engine.getRuntimeService().createIncidentQuery().count()).isEqualTo(1);
         assertThat(task()).hasDefinitionKey(START_CONSULTATION).isAssignedTo("carla");
+    }
+
+    @Test
+    void aCheckStillWaitingAtItsDueTimeAlertsTheManagersOnceAndKeepsWaiting() {
+        Instant dueAt = dueInFifteenMinutes();
+        ProcessInstance instance = request("urgent", "medical");
+        assertThat(instance).isWaitingAt(WAIT_FOR_CONSULTANT);
+        assertThat(jobQuery().executable().count()).isZero();
+
+        ClockUtil.setCurrentTime(Date.from(dueAt.plusSeconds(1)));
+        execute(job(SERVICE_LEVEL_BREACHED));
+        execute(job(NOTIFY_SERVICE_LEVEL_BREACHED));
+
+        assertThat(instance)
+                .hasPassedInOrder(SERVICE_LEVEL_BREACHED, NOTIFY_SERVICE_LEVEL_BREACHED)
+                .hasPassed(END_BREACH_REPORTED)
+                .isWaitingAt(WAIT_FOR_CONSULTANT);
+        assertThat(notifications).containsExactly("SERVICE_LEVEL_BREACHED");
+        assertThat(jobQuery().count()).isZero();
+
+        assign(instance, "carla");
+        assertThat(task()).isAssignedTo("carla").hasDefinitionKey(START_CONSULTATION);
+    }
+
+    @Test
+    void aCheckAssignedBeforeItsDueTimeRaisesNoAlert() {
+        Instant dueAt = dueInFifteenMinutes();
+        ProcessInstance instance = request("urgent", "medical");
+        assertThat(jobQuery().timers().singleResult().getDuedate()).isEqualTo(Date.from(dueAt));
+
+        assign(instance, "carla");
+        ClockUtil.setCurrentTime(Date.from(dueAt.plus(Duration.ofDays(1))));
+
+        assertThat(jobQuery().timers().count()).isZero();
+        assertThat(instance).hasNotPassed(SERVICE_LEVEL_BREACHED);
+    }
+
+    @Test
+    void aCheckWithoutAServiceLevelWaitsWithoutEverRaisingAnAlert() {
+        ProcessInstance instance = request("urgent", "medical");
+        assertThat(instance).variables().containsEntry(Variables.DUE_AT, null);
+
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(3650))));
+
+        assertThat(jobQuery().executable().count()).isZero();
+        Date never = jobQuery().timers().singleResult().getDuedate();
+        assertThat(never.toInstant().atZone(ZoneOffset.UTC).getYear()).isEqualTo(9999);
+        assertThat(instance).isWaitingAt(WAIT_FOR_CONSULTANT);
+    }
+
+    /** The service-level step sets a due time fifteen minutes from the engine's now. */
+    private Instant dueInFifteenMinutes() {
+        Instant now = Instant.parse("2026-03-02T09:00:00Z");
+        ClockUtil.setCurrentTime(Date.from(now));
+        Instant dueAt = now.plus(Duration.ofMinutes(15));
+        Mocks.register(
+                "recordDueTimeDelegate",
+                (JavaDelegate)
+                        execution -> {
+                            execution.setVariable(Variables.DUE_AT, Date.from(dueAt));
+                            execution.setVariable(Variables.TASK_PRIORITY, 100);
+                        });
+        return dueAt;
     }
 
     private ProcessInstance request(String priority, String checkType) {

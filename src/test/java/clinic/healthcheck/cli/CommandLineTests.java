@@ -23,6 +23,7 @@ abstract class CommandLineTests extends ServiceTestBase {
 
     @Autowired ImportCommand importer;
     @Autowired AssignCommand assign;
+    @Autowired MailReportCommand mailReport;
 
     @TempDir Path folder;
 
@@ -106,6 +107,41 @@ abstract class CommandLineTests extends ServiceTestBase {
         assertThat(check(urgent).status()).isEqualTo(CheckStatus.ASSIGNED);
         assertThat(printed.toString()).contains("-> carla").contains("assigned 1");
         assertInvariants();
+    }
+
+    @Test
+    void theMailReportCountsMessagesByKindAndStatusAndListsFailuresWithoutAddresses() {
+        long id = backlog("p1", CheckType.MEDICAL, Priority.URGENT, "2026-01-05T08:00:00Z");
+        jdbc.update("DELETE FROM notification");
+        String insert =
+                "INSERT INTO notification (health_check_id, kind, recipient, recipient_role,"
+                        + " status, attempts, last_error, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)";
+        jdbc.update(insert, id, "consultant_assigned", "p1@x.test", "patient", "sent", 1, null);
+        jdbc.update(insert, id, "consultant_assigned", "k@x.test", "consultant", "sent", 1, null);
+        jdbc.update(
+                insert,
+                id,
+                "check_cancelled",
+                "p1@x.test",
+                "patient",
+                "failed",
+                3,
+                "java.net.ConnectException: Connection refused");
+
+        int code = mailReport.run(90, out);
+
+        assertThat(code).isEqualTo(1);
+        assertThat(printed.toString())
+                .containsPattern("consultant_assigned\\s+2\\s+0\\s+0\\s+0\\s+2")
+                .containsPattern("check_cancelled\\s+0\\s+1\\s+0\\s+0\\s+1")
+                .containsPattern("all\\s+2\\s+1\\s+0\\s+0\\s+3")
+                .contains(
+                        "check "
+                                + id
+                                + " check_cancelled to patient, 3 attempts, last error:"
+                                + " java.net.ConnectException: Connection refused")
+                .doesNotContain("@x.test");
     }
 
     /** Every row the service and the engine hold that a run could change. */

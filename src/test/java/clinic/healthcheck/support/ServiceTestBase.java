@@ -71,6 +71,7 @@ public abstract class ServiceTestBase {
         if (!instances.isEmpty()) {
             runtime.deleteProcessInstances(instances, "test reset", true, true);
         }
+        jdbc.update("DELETE FROM notification");
         jdbc.update("DELETE FROM assignment_log");
         jdbc.update("DELETE FROM health_check");
         jdbc.update("DELETE FROM consultant_availability");
