@@ -16,6 +16,15 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class HealthCheckApplication {
 
     public static void main(String[] args) {
+        if (CommandLineMode.isMistyped(args)) {
+            System.out.print(CommandLineMode.USAGE);
+            System.exit(64);
+        }
+        // The embedded H2 file database opens a port for the command-line modes to share it;
+        // keep it on this machine unless an admin says otherwise.
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
         var builder = new SpringApplicationBuilder(HealthCheckApplication.class);
 
         if (CommandLineMode.isRequested(args)) {

@@ -42,7 +42,8 @@ public record HealthCheckView(
                 check.medicalHistory(),
                 check.consultantNotes(),
                 check.recommendations(),
-                check.waitReason(),
+                // why it waited matters only while it still waits
+                check.status() == CheckStatus.PENDING ? check.waitReason() : null,
                 check.cancelReason(),
                 check.createdAt(),
                 check.dueAt(),

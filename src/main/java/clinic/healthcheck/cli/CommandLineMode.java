@@ -17,8 +17,24 @@ public final class CommandLineMode {
 
     private static final Set<String> COMMANDS = Set.of(ASSIGN, IMPORT, MAIL_REPORT);
 
+    public static final String USAGE =
+            """
+            usage: java -jar health-check-assignment.jar [--name=value ...]   (runs the service)
+                   java -jar health-check-assignment.jar assign [--dry-run] [--verbose]
+                   java -jar health-check-assignment.jar import [--consultants FILE] [--requests FILE]
+                   java -jar health-check-assignment.jar mail-report [--since-days DAYS]
+            """;
+
     public static boolean isRequested(String[] args) {
         return Arrays.stream(args).anyMatch(COMMANDS::contains);
+    }
+
+    /**
+     * A word that names no command, such as a typo of one: the service must not start in its place.
+     * Settings ({@code --name=value}) and the service's own start take no such word.
+     */
+    public static boolean isMistyped(String[] args) {
+        return !isRequested(args) && Arrays.stream(args).anyMatch(arg -> !arg.startsWith("--"));
     }
 
     private CommandLineMode() {}

@@ -13,13 +13,6 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(CommandLineMode.ACTIVE_PROPERTY)
 class CommandLineRunnerMain implements CommandLineRunner, ExitCodeGenerator {
 
-    private static final String USAGE =
-            """
-            usage: java -jar health-check-assignment.jar assign [--dry-run] [--verbose]
-                   java -jar health-check-assignment.jar import [--consultants FILE] [--requests FILE]
-                   java -jar health-check-assignment.jar mail-report [--since-days DAYS]
-            """;
-
     private final AssignCommand assign;
     private final ImportCommand importer;
     private final MailReportCommand mailReport;
@@ -58,7 +51,7 @@ class CommandLineRunnerMain implements CommandLineRunner, ExitCodeGenerator {
                         word.equals("--since-days")
                                 ? "--since-days needs a number of days"
                                 : "unknown option " + word);
-                System.out.print(USAGE);
+                System.out.print(CommandLineMode.USAGE);
                 return 64;
             }
             try {
@@ -78,7 +71,7 @@ class CommandLineRunnerMain implements CommandLineRunner, ExitCodeGenerator {
         for (String word : words) {
             if (!List.of(CommandLineMode.ASSIGN, "--dry-run", "--verbose").contains(word)) {
                 System.out.println("unknown option " + word);
-                System.out.print(USAGE);
+                System.out.print(CommandLineMode.USAGE);
                 return 64;
             }
         }
@@ -96,7 +89,7 @@ class CommandLineRunnerMain implements CommandLineRunner, ExitCodeGenerator {
             boolean takesFile = word.equals("--consultants") || word.equals("--requests");
             if (!takesFile || i + 1 >= words.size()) {
                 System.out.println(takesFile ? word + " needs a file" : "unknown option " + word);
-                System.out.print(USAGE);
+                System.out.print(CommandLineMode.USAGE);
                 return 64;
             }
             Path file = Path.of(words.get(++i));
@@ -107,7 +100,7 @@ class CommandLineRunnerMain implements CommandLineRunner, ExitCodeGenerator {
             }
         }
         if (consultants == null && requests == null) {
-            System.out.print(USAGE);
+            System.out.print(CommandLineMode.USAGE);
             return 64;
         }
         return importer.run(consultants, requests, System.out);

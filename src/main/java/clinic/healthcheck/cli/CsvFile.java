@@ -1,8 +1,10 @@
 package clinic.healthcheck.cli;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +35,16 @@ final class CsvFile {
     }
 
     static CsvFile read(Path path, List<String> requiredColumns) throws IOException {
-        List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(path, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new IOException(path + ": no such file", e);
+        } catch (CharacterCodingException e) {
+            throw new IOException(path + ": not UTF-8 text", e);
+        } catch (IOException e) {
+            throw new IOException(path + ": " + e.getMessage(), e);
+        }
         if (lines.isEmpty()) {
             throw new IOException(path + " is empty; expected a header line");
         }

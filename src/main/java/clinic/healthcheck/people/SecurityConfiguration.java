@@ -45,9 +45,28 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /** Everything else (webapps, engine REST) is secured by Camunda itself. */
+    /**
+     * The engine's REST API can change anything (groups, tasks, deployments), so only admins,
+     * managers and analysts (who deploy DMN tables from Camunda Modeler) reach it.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain engineRest(HttpSecurity http, IdentityAuthenticationProvider identity)
+            throws Exception {
+        return http.securityMatcher("/engine-rest/**")
+                .authenticationProvider(identity)
+                .httpBasic(basic -> {})
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(
+                        session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(
+                        requests -> requests.anyRequest().hasAnyRole("ADMIN", "MANAGER", "ANALYST"))
+                .build();
+    }
+
+    /** Everything else (the webapps) is secured by Camunda itself. */
+    @Bean
+    @Order(3)
     SecurityFilterChain rest(HttpSecurity http) throws Exception {
         return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())

@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -170,6 +171,12 @@ abstract class LifecycleTests extends ServiceTestBase {
         mvc.perform(get("/api/health-checks/all").with(httpBasic("mara", PASSWORD)))
                 .andExpect(status().isOk());
         mvc.perform(get("/engine-rest/process-instance")).andExpect(status().isUnauthorized());
+        mvc.perform(put("/engine-rest/group/managers/members/pat").with(httpBasic("pat", PASSWORD)))
+                .andExpect(status().isForbidden());
+        assertThat(identity.createUserQuery().memberOfGroup("managers").userId("pat").count())
+                .isZero();
+        mvc.perform(get("/engine-rest/process-instance").with(httpBasic("mara", PASSWORD)))
+                .andExpect(status().isOk());
     }
 
     @Test

@@ -75,7 +75,9 @@ abstract class CommandLineTests extends ServiceTestBase {
         int code = importer.run(roster, folder.resolve("missing.csv"), out);
 
         assertThat(code).isEqualTo(2);
-        assertThat(printed.toString()).contains("nothing was loaded");
+        assertThat(printed.toString())
+                .contains("missing.csv: no such file")
+                .contains("nothing was loaded");
         assertThat(consultantRows.findAll()).isEmpty();
     }
 
