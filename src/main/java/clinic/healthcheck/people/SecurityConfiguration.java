@@ -53,7 +53,11 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain engineRest(HttpSecurity http, IdentityAuthenticationProvider identity)
             throws Exception {
-        return http.securityMatcher("/engine-rest/**")
+        // Jersey, not Spring MVC, serves these paths, so match the raw request path
+        return http.securityMatcher(
+                        request ->
+                                request.getRequestURI()
+                                        .startsWith(request.getContextPath() + "/engine-rest/"))
                 .authenticationProvider(identity)
                 .httpBasic(basic -> {})
                 .csrf(csrf -> csrf.disable())
