@@ -3,14 +3,13 @@ package clinic.healthcheck.assignment;
 import static clinic.healthcheck.system.Times.fromDb;
 import static clinic.healthcheck.system.Times.toDb;
 
+import clinic.healthcheck.system.FilteredPage;
 import clinic.healthcheck.system.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -87,50 +86,21 @@ public class AssignmentLogRepository {
 
     /** Attempts matching every filter that is set, newest first. */
     public Page<AssignmentLogEntry> find(Filter filter, int page, int size) {
-        var where = new StringBuilder(" WHERE 1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (filter.result() != null) {
-            where.append(" AND l.result = :result");
-            params.put("result", filter.result());
-        }
-        if (filter.checkId() != null) {
-            where.append(" AND l.health_check_id = :checkId");
-            params.put("checkId", filter.checkId());
-        }
-        if (filter.consultant() != null) {
-            where.append(" AND c.username = :consultant");
-            params.put("consultant", filter.consultant());
-        }
-        if (filter.from() != null) {
-            where.append(" AND l.logged_at >= :from");
-            params.put("from", toDb(filter.from()));
-        }
-        if (filter.to() != null) {
-            where.append(" AND l.logged_at < :to");
-            params.put("to", toDb(filter.to()));
-        }
-        String from =
-                " FROM assignment_log l"
-                        + " LEFT JOIN consultant_availability c ON c.id = l.consultant_id";
-
-        long total =
-                jdbc.sql("SELECT COUNT(*)" + from + where)
-                        .params(params)
-                        .query(Long.class)
-                        .single();
-        params.put("limit", size);
-        params.put("offset", (long) page * size);
-        var items =
-                jdbc.sql(
-                                "SELECT l.*, c.username AS consultant_username"
-                                        + from
-                                        + where
-                                        + " ORDER BY l.logged_at DESC, l.id DESC"
-                                        + " LIMIT :limit OFFSET :offset")
-                        .params(params)
-                        .query(this::map)
-                        .list();
-        return new Page<>(items, page, size, total);
+        return new FilteredPage()
+                .and("l.result = :result", "result", filter.result())
+                .and("l.health_check_id = :checkId", "checkId", filter.checkId())
+                .and("c.username = :consultant", "consultant", filter.consultant())
+                .and("l.logged_at >= :from", "from", toDb(filter.from()))
+                .and("l.logged_at < :to", "to", toDb(filter.to()))
+                .read(
+                        jdbc,
+                        "SELECT l.*, c.username AS consultant_username",
+                        "FROM assignment_log l"
+                                + " LEFT JOIN consultant_availability c ON c.id = l.consultant_id",
+                        "ORDER BY l.logged_at DESC, l.id DESC",
+                        this::map,
+                        page,
+                        size);
     }
 
     private AssignmentLogEntry map(ResultSet rs, int row) throws SQLException {

@@ -3,13 +3,12 @@ package clinic.healthcheck.notification;
 import static clinic.healthcheck.system.Times.fromDb;
 import static clinic.healthcheck.system.Times.toDb;
 
+import clinic.healthcheck.system.FilteredPage;
 import clinic.healthcheck.system.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -96,46 +95,23 @@ public class NotificationRepository {
 
     /** Messages matching every filter that is set, newest first. */
     public Page<NotificationEntry> find(Filter filter, int page, int size) {
-        var where = new StringBuilder(" WHERE 1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (filter.status() != null) {
-            where.append(" AND status = :status");
-            params.put("status", filter.status().code());
-        }
-        if (filter.kind() != null) {
-            where.append(" AND kind = :kind");
-            params.put("kind", filter.kind().code());
-        }
-        if (filter.checkId() != null) {
-            where.append(" AND health_check_id = :checkId");
-            params.put("checkId", filter.checkId());
-        }
-        if (filter.from() != null) {
-            where.append(" AND created_at >= :from");
-            params.put("from", toDb(filter.from()));
-        }
-        if (filter.to() != null) {
-            where.append(" AND created_at < :to");
-            params.put("to", toDb(filter.to()));
-        }
-
-        long total =
-                jdbc.sql("SELECT COUNT(*) FROM notification" + where)
-                        .params(params)
-                        .query(Long.class)
-                        .single();
-        params.put("limit", size);
-        params.put("offset", (long) page * size);
-        var items =
-                jdbc.sql(
-                                "SELECT * FROM notification"
-                                        + where
-                                        + " ORDER BY created_at DESC, id DESC"
-                                        + " LIMIT :limit OFFSET :offset")
-                        .params(params)
-                        .query(this::map)
-                        .list();
-        return new Page<>(items, page, size, total);
+        return new FilteredPage()
+                .and(
+                        "status = :status",
+                        "status",
+                        filter.status() == null ? null : filter.status().code())
+                .and("kind = :kind", "kind", filter.kind() == null ? null : filter.kind().code())
+                .and("health_check_id = :checkId", "checkId", filter.checkId())
+                .and("created_at >= :from", "from", toDb(filter.from()))
+                .and("created_at < :to", "to", toDb(filter.to()))
+                .read(
+                        jdbc,
+                        "SELECT *",
+                        "FROM notification",
+                        "ORDER BY created_at DESC, id DESC",
+                        this::map,
+                        page,
+                        size);
     }
 
     /** How many messages of each kind and status were recorded since the given time. */

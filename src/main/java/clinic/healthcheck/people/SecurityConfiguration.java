@@ -21,12 +21,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, IdentityAuthenticationProvider identity)
             throws Exception {
-        return http.securityMatcher("/api/**")
-                .authenticationProvider(identity)
-                .httpBasic(basic -> {})
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(
-                        session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        return basicLogin(http.securityMatcher("/api/**"), identity)
                 .authorizeHttpRequests(
                         requests ->
                                 requests.requestMatchers(HttpMethod.GET, "/api/health-checks/all")
@@ -54,18 +49,25 @@ class SecurityConfiguration {
     SecurityFilterChain engineRest(HttpSecurity http, IdentityAuthenticationProvider identity)
             throws Exception {
         // Jersey, not Spring MVC, serves these paths, so match the raw request path
-        return http.securityMatcher(
+        var engineRest =
+                http.securityMatcher(
                         request ->
                                 request.getRequestURI()
-                                        .startsWith(request.getContextPath() + "/engine-rest/"))
-                .authenticationProvider(identity)
-                .httpBasic(basic -> {})
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(
-                        session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                                        .startsWith(request.getContextPath() + "/engine-rest/"));
+        return basicLogin(engineRest, identity)
                 .authorizeHttpRequests(
                         requests -> requests.anyRequest().hasAnyRole("ADMIN", "MANAGER", "ANALYST"))
                 .build();
+    }
+
+    /** Every request carries its login (HTTP Basic); no session, so no CSRF token either. */
+    private static HttpSecurity basicLogin(
+            HttpSecurity http, IdentityAuthenticationProvider identity) throws Exception {
+        return http.authenticationProvider(identity)
+                .httpBasic(basic -> {})
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(
+                        session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
     }
 
     /** Everything else (the webapps) is secured by Camunda itself. */
