@@ -100,15 +100,15 @@ class MessageComposer {
                     case CONSULTANT_ASSIGNED ->
                             role == RecipientRole.PATIENT
                                     ? "a consultant is assigned to your health check"
-                                    : "health check " + checkId + " is assigned to you";
+                                    : "a health check is assigned to you";
                     case CONSULTATION_STARTED -> "your consultation is starting";
                     case CHECK_COMPLETED ->
                             role == RecipientRole.PATIENT
                                     ? "your health check is complete"
-                                    : "health check " + checkId + " is recorded";
+                                    : "your consultation is recorded";
                     case CHECK_CANCELLED -> "your health check is cancelled";
                     case SERVICE_LEVEL_BREACHED ->
-                            "health check " + checkId + " has waited past its service level";
+                            "a health check has waited past its service level";
                 };
         return properties.siteName() + ": " + about + " (#" + checkId + ")";
     }

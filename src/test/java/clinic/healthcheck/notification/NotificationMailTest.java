@@ -107,7 +107,8 @@ class NotificationMailTest {
                                         .contains("4.8")
                                         .contains("care@riverside.test"));
         MimeMessage consultant = only(CONSULTANT);
-        assertThat(subject(consultant)).contains("health check 42 is assigned to you");
+        assertThat(subject(consultant))
+                .isEqualTo("Riverside Clinic: a health check is assigned to you (#42)");
         assertThat(bodies(consultant))
                 .allSatisfy(
                         body -> assertThat(body).contains("#42").contains("Start consultation"));
@@ -147,7 +148,8 @@ class NotificationMailTest {
                                         .contains("sign in to read them")
                                         .contains("Next steps")
                                         .contains("recommends a follow-up check"));
-        assertThat(subject(only(CONSULTANT))).contains("health check 42 is recorded");
+        assertThat(subject(only(CONSULTANT)))
+                .isEqualTo("Riverside Clinic: your consultation is recorded (#42)");
         assertThat(bodies(only(CONSULTANT)))
                 .allSatisfy(body -> assertThat(body).contains("is recorded"));
         assertNoClinicalText();
@@ -202,7 +204,9 @@ class NotificationMailTest {
         for (String manager : List.of("mara@clinic.test", "max@clinic.test")) {
             MimeMessage alert = only(manager);
             assertThat(subject(alert))
-                    .contains("health check 42 has waited past its service level");
+                    .isEqualTo(
+                            "Riverside Clinic: a health check has waited past its service level"
+                                    + " (#42)");
             assertThat(bodies(alert))
                     .allSatisfy(
                             body ->

@@ -180,7 +180,7 @@ abstract class NotificationTests extends ServiceTestBase {
 
         MimeMessage alert = Smtp.receivedBy("mara@example.test").stream().findFirst().orElseThrow();
         assertThat(Smtp.receivedBy("mara@example.test")).hasSize(1);
-        assertThat(subject(alert)).contains("health check " + id + " has waited past");
+        assertThat(subject(alert)).endsWith("has waited past its service level (#" + id + ")");
         String reason =
                 WaitReason.valueOf(check(id).waitReason().toUpperCase(Locale.ROOT)).explanation();
         assertThat(Smtp.part(alert, "text/plain")).contains(reason).contains("2026-01-05 08:00");
