@@ -1,6 +1,8 @@
 package clinic.healthcheck;
 
 import clinic.healthcheck.cli.CommandLineMode;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -25,27 +27,41 @@ public class HealthCheckApplication {
         if (System.getProperty("h2.bindAddress") == null) {
             System.setProperty("h2.bindAddress", "127.0.0.1");
         }
-        var builder = new SpringApplicationBuilder(HealthCheckApplication.class);
-
-        if (CommandLineMode.isRequested(args)) {
-            // A command shares the database with running nodes: it starts no web server and no
-            // job executor, so it never takes jobs that a node would otherwise run.
-            builder.web(WebApplicationType.NONE)
-                    .properties(
-                            CommandLineMode.ACTIVE_PROPERTY + "=true",
-                            "camunda.bpm.job-execution.enabled=false",
-                            // the engine's REST API needs a web server
-                            "spring.autoconfigure.exclude="
-                                    + "org.camunda.bpm.spring.boot.starter.rest"
-                                    + ".CamundaBpmRestJerseyAutoConfiguration",
-                            "spring.main.banner-mode=off",
-                            // the command prints its own report; the log keeps warnings
-                            "logging.level.root=warn");
-        }
-
-        var context = builder.run(args);
+        var context = builder(args).run(withCommandSettings(args));
         if (CommandLineMode.isRequested(args)) {
             System.exit(SpringApplication.exit(context));
         }
+    }
+
+    /** A command runs without a web server; the service starts as configured. */
+    static SpringApplicationBuilder builder(String[] args) {
+        var builder = new SpringApplicationBuilder(HealthCheckApplication.class);
+        if (CommandLineMode.isRequested(args)) {
+            builder.web(WebApplicationType.NONE);
+        }
+        return builder;
+    }
+
+    /**
+     * A command shares the database with running nodes: it runs no job executor, so it never takes
+     * jobs that a node would otherwise run. These settings go in as command-line arguments, which
+     * outrank application.yaml; default properties would not.
+     */
+    static String[] withCommandSettings(String[] args) {
+        if (!CommandLineMode.isRequested(args)) {
+            return args;
+        }
+        var settings =
+                Stream.of(
+                        "--" + CommandLineMode.ACTIVE_PROPERTY + "=true",
+                        "--camunda.bpm.job-execution.enabled=false",
+                        // the engine's REST API needs a web server
+                        "--spring.autoconfigure.exclude="
+                                + "org.camunda.bpm.spring.boot.starter.rest"
+                                + ".CamundaBpmRestJerseyAutoConfiguration",
+                        "--spring.main.banner-mode=off",
+                        // the command prints its own report; the log keeps warnings
+                        "--logging.level.root=warn");
+        return Stream.concat(Arrays.stream(args), settings).toArray(String[]::new);
     }
 }
