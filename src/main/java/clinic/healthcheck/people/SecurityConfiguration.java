@@ -17,6 +17,8 @@ import org.springframework.security.web.SecurityFilterChain;
 @ConditionalOnWebApplication
 class SecurityConfiguration {
 
+    private static final String ENGINE_REST_SERVLET_PATH = "/engine-rest";
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, IdentityAuthenticationProvider identity)
@@ -48,12 +50,11 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain engineRest(HttpSecurity http, IdentityAuthenticationProvider identity)
             throws Exception {
-        // Jersey, not Spring MVC, serves these paths, so match the raw request path
+        // Jersey, not Spring MVC, serves these paths; its servlet path is the container's own
+        // reading of the request, the one Jersey acts on
         var engineRest =
                 http.securityMatcher(
-                        request ->
-                                request.getRequestURI()
-                                        .startsWith(request.getContextPath() + "/engine-rest/"));
+                        request -> request.getServletPath().equals(ENGINE_REST_SERVLET_PATH));
         return basicLogin(engineRest, identity)
                 .authorizeHttpRequests(
                         requests -> requests.anyRequest().hasAnyRole("ADMIN", "MANAGER", "ANALYST"))
