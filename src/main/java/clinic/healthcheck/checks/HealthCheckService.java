@@ -5,6 +5,7 @@ import clinic.healthcheck.checks.HealthCheckRepository.NewHealthCheck;
 import clinic.healthcheck.consultants.ConsultantRepository;
 import clinic.healthcheck.people.Caller;
 import clinic.healthcheck.people.Role;
+import clinic.healthcheck.system.ConcurrentChange;
 import clinic.healthcheck.system.Page;
 import java.time.Clock;
 import java.time.Instant;
@@ -124,8 +125,9 @@ public class HealthCheckService {
 
     /** The assigned consultant starts the consultation: the first Tasklist task completes. */
     public HealthCheck start(long id, Instant scheduledAt, Caller caller) {
-        transaction.executeWithoutResult(
-                status -> {
+        inTransaction(
+                "Starting health check " + id,
+                () -> {
                     HealthCheck check = lockForConsultant(id, caller);
                     requireState(check, CheckStatus.ASSIGNED, "started");
 
@@ -142,8 +144,9 @@ public class HealthCheckService {
     /** The consultant records the consultation: notes and recommendations, then completed. */
     public HealthCheck complete(
             long id, String notes, String recommendations, boolean followUp, Caller caller) {
-        transaction.executeWithoutResult(
-                status -> {
+        inTransaction(
+                "Completing health check " + id,
+                () -> {
                     HealthCheck check = lockForConsultant(id, caller);
                     requireState(check, CheckStatus.IN_PROGRESS, "completed");
 
@@ -159,8 +162,9 @@ public class HealthCheckService {
 
     /** The patient or a manager cancels; a held slot is given back by the process. */
     public HealthCheck cancel(long id, String reason, Caller caller) {
-        transaction.executeWithoutResult(
-                status -> {
+        inTransaction(
+                "Cancelling health check " + id,
+                () -> {
                     HealthCheck check = lock(id, caller);
                     boolean ownRequest = check.patientUsername().equals(caller.username());
                     if (!caller.oversees() && !ownRequest) {
@@ -177,6 +181,12 @@ public class HealthCheckService {
                             .correlateWithResult();
                 });
         return checks.findById(id).orElseThrow();
+    }
+
+    /** One command, all in one transaction; tried again when a job of its instance interfered. */
+    private void inTransaction(String what, Runnable command) {
+        ConcurrentChange.retry(
+                what, () -> transaction.executeWithoutResult(status -> command.run()));
     }
 
     private HealthCheck lockForConsultant(long id, Caller caller) {

@@ -17,7 +17,7 @@ import org.springframework.security.web.SecurityFilterChain;
 @ConditionalOnWebApplication
 class SecurityConfiguration {
 
-    private static final String ENGINE_REST_SERVLET_PATH = "/engine-rest";
+    private static final String ENGINE_REST = "/engine-rest";
 
     @Bean
     @Order(1)
@@ -50,11 +50,17 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain engineRest(HttpSecurity http, IdentityAuthenticationProvider identity)
             throws Exception {
-        // Jersey, not Spring MVC, serves these paths; its servlet path is the container's own
-        // reading of the request, the one Jersey acts on
+        // Jersey, not Spring MVC, serves these paths. The container maps a request to Jersey by
+        // its servlet path; the raw path says the same once PlainPathFilter let it through.
         var engineRest =
                 http.securityMatcher(
-                        request -> request.getServletPath().equals(ENGINE_REST_SERVLET_PATH));
+                        request ->
+                                request.getServletPath().equals(ENGINE_REST)
+                                        || request.getRequestURI()
+                                                .startsWith(
+                                                        request.getContextPath()
+                                                                + ENGINE_REST
+                                                                + "/"));
         return basicLogin(engineRest, identity)
                 .authorizeHttpRequests(
                         requests -> requests.anyRequest().hasAnyRole("ADMIN", "MANAGER", "ANALYST"))

@@ -23,6 +23,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -108,6 +111,43 @@ abstract class LifecycleTests extends ServiceTestBase {
                                         "{\"checkType\": \"medical\", \"priority\": \"low\", \"colour\": 1}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("colour"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "description | {\"checkType\": \"medical\", \"priority\": \"low\", \"description\": 123}",
+                "mailOptOut  | {\"checkType\": \"medical\", \"priority\": \"low\", \"mailOptOut\": 1}",
+                "priority    | {\"checkType\": \"medical\", \"priority\": true}"
+            })
+    void aValueOfTheWrongJsonTypeIsRefusedNamingTheField(String field, String body)
+            throws Exception {
+        mvc.perform(
+                        post("/api/health-checks")
+                                .with(httpBasic("pat", PASSWORD))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value(field));
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM health_check", Integer.class))
+                .isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2.5", "\"3\""})
+    void aMaximumThatIsNotAWholeJsonNumberIsRefused(String max) throws Exception {
+        mvc.perform(
+                        patch("/api/availability")
+                                .with(httpBasic("carla", PASSWORD))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"maxConcurrentChecks\": " + max + "}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("maxConcurrentChecks"));
+
+        assertThat(consultantRows.findByUsername("carla").orElseThrow().maxConcurrentChecks())
+                .isEqualTo(2);
     }
 
     @Test
