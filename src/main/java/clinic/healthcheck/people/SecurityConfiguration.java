@@ -71,7 +71,11 @@ class SecurityConfiguration {
     private static HttpSecurity basicLogin(
             HttpSecurity http, IdentityAuthenticationProvider identity) throws Exception {
         return http.authenticationProvider(identity)
-                .httpBasic(basic -> {})
+                .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.LOGIN_NEEDED))
+                .exceptionHandling(
+                        errors ->
+                                errors.authenticationEntryPoint(ProblemResponses.LOGIN_NEEDED)
+                                        .accessDeniedHandler(ProblemResponses.RIGHT_MISSING))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(
                         session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));

@@ -28,7 +28,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Turns what went wrong into RFC 9457 problem bodies that name the field or the state. A command
  * that lost a race gets 409, never 500: nothing it tried has been kept.
  */
-@RestControllerAdvice(basePackages = "clinic.healthcheck")
+@RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidFieldException.class)

@@ -5,10 +5,12 @@ import static clinic.healthcheck.checks.Priority.NORMAL;
 import static clinic.healthcheck.consultants.ConsultantStatus.AVAILABLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -215,6 +217,24 @@ abstract class LifecycleTests extends ServiceTestBase {
                 .andExpect(status().isForbidden());
         assertThat(identity.createUserQuery().memberOfGroup("managers").userId("pat").count())
                 .isZero();
+    }
+
+    @Test
+    void everyRefusalOfTheApiIsAProblemBody() throws Exception {
+        mvc.perform(get("/api/health-checks"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(401));
+        mvc.perform(get("/api/health-checks/all").with(httpBasic("pat", PASSWORD)))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(403));
+        mvc.perform(get("/api/no-such-thing").with(httpBasic("pat", PASSWORD)))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(delete("/api/health-checks").with(httpBasic("pat", PASSWORD)))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     @Test
