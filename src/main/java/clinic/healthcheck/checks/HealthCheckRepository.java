@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -239,6 +240,38 @@ public class HealthCheckRepository {
                 .query(Long.class)
                 .list();
     }
+
+    /**
+     * Which of these requests were taken in before: the same patient, type, priority and request
+     * time. An import run twice must not double the backlog.
+     */
+    public Set<RequestKey> existing(List<RequestKey> keys) {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        var patients = keys.stream().map(RequestKey::patientUsername).distinct().toList();
+        var stored =
+                jdbc.sql(
+                                """
+                                SELECT patient_username, check_type, priority, created_at
+                                FROM health_check WHERE patient_username IN (:patients)
+                                """)
+                        .param("patients", patients)
+                        .query(
+                                (rs, n) ->
+                                        new RequestKey(
+                                                rs.getString("patient_username"),
+                                                CheckType.fromCode(rs.getString("check_type")),
+                                                Priority.fromCode(rs.getString("priority")),
+                                                fromDb(rs, "created_at")))
+                        .list();
+        var wanted = Set.copyOf(keys);
+        return stored.stream().filter(wanted::contains).collect(Collectors.toSet());
+    }
+
+    /** What makes two imported requests the same request. */
+    public record RequestKey(
+            String patientUsername, CheckType checkType, Priority priority, Instant requestedAt) {}
 
     /** The consultant who last took one of this patient's checks, if any did. */
     public Optional<Long> lastConsultantOf(String patientUsername) {

@@ -1,10 +1,13 @@
 package clinic.healthcheck.cli;
 
 import clinic.healthcheck.checks.CheckType;
+import clinic.healthcheck.checks.HealthCheckRepository;
 import clinic.healthcheck.checks.HealthCheckRepository.NewHealthCheck;
+import clinic.healthcheck.checks.HealthCheckRepository.RequestKey;
 import clinic.healthcheck.checks.HealthCheckService;
 import clinic.healthcheck.checks.HealthCheckService.BackloggedRequest;
 import clinic.healthcheck.checks.Priority;
+import clinic.healthcheck.consultants.Consultant;
 import clinic.healthcheck.consultants.ConsultantRepository;
 import clinic.healthcheck.consultants.ConsultantStatus;
 import clinic.healthcheck.consultants.RosterEntry;
@@ -13,12 +16,16 @@ import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -50,21 +57,29 @@ class ImportCommand {
                     "created_at",
                     "description");
 
+    /** One @, no spaces, a dot in the domain: enough to catch a column mix-up or a typo. */
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
     /** Requests per transaction: large enough to be quick, small enough to hold few locks. */
     private static final int BATCH = 500;
 
     private final ConsultantRepository consultants;
     private final HealthCheckService checks;
+    private final HealthCheckRepository checkRows;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     ImportCommand(
             ConsultantRepository consultants,
             HealthCheckService checks,
+            HealthCheckRepository checkRows,
             TransactionTemplate transaction,
             Clock clock) {
         this.consultants = consultants;
         this.checks = checks;
+        this.checkRows = checkRows;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -97,15 +112,23 @@ class ImportCommand {
     }
 
     private void loadRoster(CsvFile file, Path path, PrintStream out) {
+        Map<String, Consultant> before = new HashMap<>();
+        consultants.findAll().forEach(consultant -> before.put(consultant.username(), consultant));
+
+        Map<String, Integer> firstLine = new HashMap<>();
         List<RosterEntry> entries = new ArrayList<>();
         int skipped = 0;
         for (CsvFile.Row row : file.rows()) {
             try {
-                entries.add(rosterEntry(row));
+                RosterEntry entry = rosterEntry(row);
+                Integer earlier = firstLine.putIfAbsent(entry.username(), row.line());
+                if (earlier != null) {
+                    throw new IllegalArgumentException(
+                            "username " + entry.username() + " repeats line " + earlier);
+                }
+                entries.add(entry);
             } catch (IllegalArgumentException e) {
-                out.printf(
-                        "%s line %d: %s; skipped%n",
-                        path.getFileName(), row.line(), e.getMessage());
+                skip(out, path, row, e);
                 skipped++;
             }
         }
@@ -116,28 +139,88 @@ class ImportCommand {
         out.printf(
                 "%s: %d consultants loaded, %d rows skipped%n",
                 path.getFileName(), entries.size(), skipped);
+        reportChanges(entries, before, out);
+    }
+
+    /** What an admin must know after a roster changed people who already hold checks. */
+    private void reportChanges(
+            List<RosterEntry> entries, Map<String, Consultant> before, PrintStream out) {
+        for (RosterEntry entry : entries) {
+            Consultant now = consultants.findByUsername(entry.username()).orElseThrow();
+            int held = now.currentAssignments() - now.carriedLoad();
+            Consultant earlier = before.get(entry.username());
+
+            if (earlier != null
+                    && held > 0
+                    && !earlier.specializationKey().equals(now.specializationKey())) {
+                out.printf(
+                        "%s: specialization changed from %s to %s; keeps the %d checks they"
+                                + " hold%n",
+                        now.username(), earlier.specialization(), now.specialization(), held);
+            }
+            if (now.currentAssignments() > now.maxConcurrentChecks()) {
+                out.printf(
+                        "%s: holds %d checks and carries %d from before, over their maximum of"
+                                + " %d; no check is assigned to them until they are under it%n",
+                        now.username(), held, now.carriedLoad(), now.maxConcurrentChecks());
+            }
+        }
     }
 
     private void loadRequests(CsvFile file, Path path, PrintStream out) {
+        Instant now = clock.instant();
+        Map<RequestKey, Integer> firstLine = new HashMap<>();
         List<BackloggedRequest> requests = new ArrayList<>();
         int skipped = 0;
         for (CsvFile.Row row : file.rows()) {
             try {
-                requests.add(new BackloggedRequest(request(row), instant(row, "created_at")));
+                var request = new BackloggedRequest(request(row), requestedAt(row, now));
+                Integer earlier = firstLine.putIfAbsent(keyOf(request), row.line());
+                if (earlier != null) {
+                    throw new IllegalArgumentException("the same request as line " + earlier);
+                }
+                requests.add(request);
             } catch (IllegalArgumentException e) {
-                out.printf(
-                        "%s line %d: %s; skipped%n",
-                        path.getFileName(), row.line(), e.getMessage());
+                skip(out, path, row, e);
                 skipped++;
             }
         }
 
+        int takenInBefore = 0;
+        int takenIn = 0;
         for (int from = 0; from < requests.size(); from += BATCH) {
-            checks.requestAll(requests.subList(from, Math.min(requests.size(), from + BATCH)));
+            var batch = requests.subList(from, Math.min(requests.size(), from + BATCH));
+            var known = checkRows.existing(batch.stream().map(ImportCommand::keyOf).toList());
+            var fresh = batch.stream().filter(request -> !known.contains(keyOf(request))).toList();
+            checks.requestAll(fresh);
+            takenIn += fresh.size();
+            takenInBefore += batch.size() - fresh.size();
         }
         out.printf(
-                "%s: %d requests taken in as pending, %d rows skipped%n",
-                path.getFileName(), requests.size(), skipped);
+                "%s: %d requests taken in as pending, %d rows skipped%s%n",
+                path.getFileName(),
+                takenIn,
+                skipped,
+                takenInBefore == 0
+                        ? ""
+                        : ", "
+                                + takenInBefore
+                                + " taken in before (same patient, type, priority and time)"
+                                + " and left as they are");
+    }
+
+    private static RequestKey keyOf(BackloggedRequest request) {
+        NewHealthCheck check = request.request();
+        return new RequestKey(
+                check.patientUsername(),
+                check.checkType(),
+                check.priority(),
+                request.requestedAt());
+    }
+
+    private static void skip(
+            PrintStream out, Path path, CsvFile.Row row, IllegalArgumentException e) {
+        out.printf("%s line %d: %s; skipped%n", path.getFileName(), row.line(), e.getMessage());
     }
 
     private static RosterEntry rosterEntry(CsvFile.Row row) {
@@ -155,7 +238,7 @@ class ImportCommand {
 
         return new RosterEntry(
                 username,
-                optional(row, "email", 254),
+                email(row, "email"),
                 optional(row, "full_name", 200),
                 specialization,
                 checkTypes(row.get("preferred_check_types")),
@@ -181,7 +264,7 @@ class ImportCommand {
 
         return new NewHealthCheck(
                 patient,
-                optional(row, "patient_email", 254),
+                email(row, "patient_email"),
                 type,
                 priority,
                 null,
@@ -213,6 +296,24 @@ class ImportCommand {
             throw new IllegalArgumentException(column + " is longer than " + maxLength);
         }
         return value.trim();
+    }
+
+    private static String email(CsvFile.Row row, String column) {
+        String value = optional(row, column, 254);
+        if (value != null && !EMAIL.matcher(value).matches()) {
+            throw new IllegalArgumentException(
+                    column + " '" + value + "' is not an e-mail address");
+        }
+        return value;
+    }
+
+    /** A request cannot have been made later than now; a little clock skew is forgiven. */
+    private static Instant requestedAt(CsvFile.Row row, Instant now) {
+        Instant requestedAt = instant(row, "created_at");
+        if (requestedAt.isAfter(now.plus(CLOCK_SKEW))) {
+            throw new IllegalArgumentException("created_at " + requestedAt + " lies in the future");
+        }
+        return requestedAt;
     }
 
     private static int integer(CsvFile.Row row, String column, int min, int max) {

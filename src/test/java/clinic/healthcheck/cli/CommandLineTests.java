@@ -64,6 +64,77 @@ abstract class CommandLineTests extends ServiceTestBase {
     }
 
     @Test
+    void importingTheSameRequestsTwiceTakesEachInOnce() throws Exception {
+        Path requests =
+                write(
+                        "checks.csv",
+                        "id,patient_username,patient_email,check_type,priority,created_at,description",
+                        "1,p1,p1@example.test,medical,urgent,2026-01-05T08:00:00Z,Headache",
+                        "2,p2,p2@example.test,nutrition,low,2026-01-05T08:00:01Z,Diet",
+                        "3,p1,p1@example.test,medical,urgent,2026-01-05T08:00:00Z,Headache");
+
+        importer.run(null, requests, out);
+        importer.run(null, requests, out);
+
+        assertThat(printed.toString())
+                .contains("checks.csv line 4: the same request as line 2; skipped")
+                .contains("2 requests taken in as pending, 1 rows skipped\n")
+                .contains(
+                        "0 requests taken in as pending, 1 rows skipped, 2 taken in before"
+                                + " (same patient, type, priority and time)");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM health_check", Integer.class))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aRepeatedUsernameABadAddressAndARequestFromTheFutureAreSkipped() throws Exception {
+        Path roster =
+                write(
+                        "consultants.csv",
+                        "id,username,email,full_name,specialization,preferred_check_types,"
+                                + "max_concurrent_checks,current_assignments,average_rating,status",
+                        "1,k0001,k1@example.test,A B,Medical Staff,,3,0,4.5,available",
+                        "2,k0001,k1@example.test,A B,Nutrition,,3,0,4.5,available",
+                        "3,k0003,not-an-address,E F,Nutrition,,3,0,4.0,available");
+        Path requests =
+                write(
+                        "checks.csv",
+                        "id,patient_username,patient_email,check_type,priority,created_at,description",
+                        "1,p1,p1@example.test,medical,urgent,2999-01-05T08:00:00Z,Headache");
+
+        importer.run(roster, requests, out);
+
+        assertThat(printed.toString())
+                .contains("consultants.csv line 3: username k0001 repeats line 2; skipped")
+                .contains("consultants.csv line 4: email 'not-an-address' is not an e-mail")
+                .contains("checks.csv line 2: created_at 2999-01-05T08:00:00Z lies in the future");
+        assertThat(consultant("k0001").specialization()).isEqualTo("Medical Staff");
+        assertThat(consultantRows.findAll()).hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM health_check", Integer.class))
+                .isZero();
+    }
+
+    @Test
+    void aRosterThatPutsSomeoneOverTheirMaximumSaysSo() throws Exception {
+        consultant("k0001", "Medical Staff", "", 2, "4.0", ConsultantStatus.AVAILABLE);
+        backlog("p1", CheckType.MEDICAL, Priority.URGENT, "2026-01-05T08:00:00Z");
+        assign.run(false, false, out);
+        Path roster =
+                write(
+                        "consultants.csv",
+                        "id,username,email,full_name,specialization,preferred_check_types,"
+                                + "max_concurrent_checks,current_assignments,average_rating,status",
+                        "1,k0001,k1@example.test,A B,Nutrition,,2,2,4.0,available");
+
+        importer.run(roster, null, out);
+
+        assertThat(printed.toString())
+                .contains("k0001: specialization changed from Medical Staff to Nutrition")
+                .contains("k0001: holds 1 checks and carries 2 from before, over their maximum");
+        assertThat(consultant("k0001").currentAssignments()).isEqualTo(3);
+    }
+
+    @Test
     void aFileThatCannotBeReadLoadsNothing() throws Exception {
         Path roster =
                 write(
