@@ -3,6 +3,7 @@ package clinic.healthcheck.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import javax.sql.DataSource;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -20,11 +21,16 @@ public class EmbeddedPostgres {
     private static synchronized io.zonky.test.db.postgres.embedded.EmbeddedPostgres server() {
         if (server == null) {
             try {
-                server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start();
+                server =
+                        io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+                                .setRegisterShutdownHook(false)
+                                .start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgres::stop));
+            // stopped after the Spring contexts have closed, not by a JVM hook of its own that
+            // races them: an engine closing against a stopped server waits 30 s for a connection
+            SpringApplication.getShutdownHandlers().add(EmbeddedPostgres::stop);
         }
         return server;
     }
