@@ -28,6 +28,8 @@ class SecurityConfiguration {
                                         .hasAnyRole("MANAGER", "ADMIN")
                                         .requestMatchers("/api/assignment-logs/**")
                                         .hasAnyRole("MANAGER", "ADMIN")
+                                        .requestMatchers("/api/analytics/**")
+                                        .hasAnyRole("MANAGER", "ADMIN")
                                         .requestMatchers("/api/notifications/**")
                                         .hasRole("ADMIN")
                                         .requestMatchers("/api/availability/**")
