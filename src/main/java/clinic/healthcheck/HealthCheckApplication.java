@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * Starts the service, or runs one command-line mode ({@code assign}, {@code import}, {@code
- * mail-report}) against the same database and exits.
+ * mail-report}, {@code report}, {@code utilization}) against the same database and exits.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

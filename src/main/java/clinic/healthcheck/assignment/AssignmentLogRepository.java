@@ -9,30 +9,41 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The assignment_log table: one row per attempt, written in the attempt's transaction. */
+/**
+ * The assignment_log table: one row per attempt, written in the attempt's transaction. Each write
+ * is announced as an {@link AssignmentAudited} event, from which the metrics count results.
+ */
 @Repository
 public class AssignmentLogRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
+    private final ApplicationEventPublisher events;
 
-    public AssignmentLogRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+    public AssignmentLogRepository(
+            JdbcClient jdbc, JdbcTemplate jdbcTemplate, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
+        this.events = events;
     }
 
     public void success(
             long checkId, long consultantId, String message, Trigger trigger, Instant now) {
         insert(checkId, consultantId, AssignmentLogEntry.SUCCESS, null, message, trigger, now);
+        events.publishEvent(new AssignmentAudited(AssignmentLogEntry.SUCCESS, null, trigger, 1));
     }
 
     public void error(long checkId, String message, Trigger trigger, Instant now) {
         insert(checkId, null, AssignmentLogEntry.ERROR, null, message, trigger, now);
+        events.publishEvent(new AssignmentAudited(AssignmentLogEntry.ERROR, null, trigger, 1));
     }
 
     /** One no_available row per check, written as a batch. */
@@ -57,6 +68,14 @@ public class AssignmentLogRepository {
                 VALUES (?, ?, ?, ?, ?, ?)
                 """,
                 batch);
+
+        Map<WaitReason, Integer> byReason = new EnumMap<>(WaitReason.class);
+        reasons.forEach(reason -> byReason.merge(reason, 1, Integer::sum));
+        byReason.forEach(
+                (reason, count) ->
+                        events.publishEvent(
+                                new AssignmentAudited(
+                                        AssignmentLogEntry.NO_AVAILABLE, reason, trigger, count)));
     }
 
     private void insert(

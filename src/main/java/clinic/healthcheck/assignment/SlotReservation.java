@@ -7,6 +7,7 @@ import clinic.healthcheck.consultants.Consultant;
 import clinic.healthcheck.consultants.ConsultantRepository;
 import java.time.Instant;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,16 +31,19 @@ class SlotReservation {
     private final ConsultantRepository consultants;
     private final AssignmentLogRepository log;
     private final RuntimeService runtime;
+    private final ApplicationEventPublisher events;
 
     SlotReservation(
             HealthCheckRepository checks,
             ConsultantRepository consultants,
             AssignmentLogRepository log,
-            RuntimeService runtime) {
+            RuntimeService runtime,
+            ApplicationEventPublisher events) {
         this.checks = checks;
         this.consultants = consultants;
         this.log = log;
         this.runtime = runtime;
+        this.events = events;
     }
 
     Outcome reserve(
@@ -59,6 +63,9 @@ class SlotReservation {
                 .processInstanceId(check.processInstanceId())
                 .setVariable(HealthCheckProcess.Variables.CONSULTANT, consultant.username())
                 .correlateWithResult();
+
+        events.publishEvent(
+                new HealthCheckAssigned(check.id(), check.priority(), check.createdAt(), now));
         return Outcome.RESERVED;
     }
 }

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Set;
 
 /**
- * Tells a command-line run ({@code assign}, {@code import}, {@code mail-report}) from a service
- * start.
+ * Tells a command-line run ({@code assign}, {@code import}, {@code mail-report}, {@code report},
+ * {@code utilization}) from a service start.
  */
 public final class CommandLineMode {
 
@@ -14,8 +14,11 @@ public final class CommandLineMode {
     static final String ASSIGN = "assign";
     static final String IMPORT = "import";
     static final String MAIL_REPORT = "mail-report";
+    static final String REPORT = "report";
+    static final String UTILIZATION = "utilization";
 
-    private static final Set<String> COMMANDS = Set.of(ASSIGN, IMPORT, MAIL_REPORT);
+    private static final Set<String> COMMANDS =
+            Set.of(ASSIGN, IMPORT, MAIL_REPORT, REPORT, UTILIZATION);
 
     public static final String USAGE =
             """
@@ -23,6 +26,8 @@ public final class CommandLineMode {
                    java -jar health-check-assignment.jar assign [--dry-run] [--verbose]
                    java -jar health-check-assignment.jar import [--consultants FILE] [--requests FILE]
                    java -jar health-check-assignment.jar mail-report [--since-days DAYS]
+                   java -jar health-check-assignment.jar report [--since-days DAYS] [--csv]
+                   java -jar health-check-assignment.jar utilization [--month MONTH] [--csv]
             """;
 
     public static boolean isRequested(String[] args) {

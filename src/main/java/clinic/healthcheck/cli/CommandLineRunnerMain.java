@@ -1,8 +1,13 @@
 package clinic.healthcheck.cli;
 
+import clinic.healthcheck.cli.CommandOptions.UsageError;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -13,16 +18,31 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(CommandLineMode.ACTIVE_PROPERTY)
 class CommandLineRunnerMain implements CommandLineRunner, ExitCodeGenerator {
 
+    private static final String SINCE_DAYS = "--since-days";
+    private static final String MONTH = "--month";
+    private static final String CSV = "--csv";
+
     private final AssignCommand assign;
     private final ImportCommand importer;
     private final MailReportCommand mailReport;
+    private final AssignmentReportCommand report;
+    private final UtilizationReportCommand utilization;
+    private final Clock clock;
     private int exitCode;
 
     CommandLineRunnerMain(
-            AssignCommand assign, ImportCommand importer, MailReportCommand mailReport) {
+            AssignCommand assign,
+            ImportCommand importer,
+            MailReportCommand mailReport,
+            AssignmentReportCommand report,
+            UtilizationReportCommand utilization,
+            Clock clock) {
         this.assign = assign;
         this.importer = importer;
         this.mailReport = mailReport;
+        this.report = report;
+        this.utilization = utilization;
+        this.clock = clock;
     }
 
     @Override
@@ -34,45 +54,60 @@ class CommandLineRunnerMain implements CommandLineRunner, ExitCodeGenerator {
             exitCode = runAssign(words);
         } else if (words.contains(CommandLineMode.MAIL_REPORT)) {
             exitCode = runMailReport(words);
+        } else if (words.contains(CommandLineMode.REPORT)) {
+            exitCode = runReport(words);
+        } else if (words.contains(CommandLineMode.UTILIZATION)) {
+            exitCode = runUtilization(words);
         } else {
             exitCode = runImport(words);
         }
     }
 
     private int runMailReport(List<String> words) {
-        int days = 30;
-        for (int i = 0; i < words.size(); i++) {
-            String word = words.get(i);
-            if (word.equals(CommandLineMode.MAIL_REPORT)) {
-                continue;
-            }
-            if (!word.equals("--since-days") || i + 1 >= words.size()) {
-                System.out.println(
-                        word.equals("--since-days")
-                                ? "--since-days needs a number of days"
-                                : "unknown option " + word);
-                System.out.print(CommandLineMode.USAGE);
-                return 64;
-            }
-            try {
-                days = Integer.parseInt(words.get(++i));
-            } catch (NumberFormatException e) {
-                days = -1;
-            }
-            if (days < 1 || days > 3650) {
-                System.out.println("--since-days must be a whole number from 1 to 3650");
-                return 64;
-            }
+        try {
+            var options =
+                    CommandOptions.read(
+                            words, CommandLineMode.MAIL_REPORT, Set.of(), Set.of(SINCE_DAYS));
+            return mailReport.run(options.days(SINCE_DAYS, 30), System.out);
+        } catch (UsageError e) {
+            return usage(e.getMessage());
         }
-        return mailReport.run(days, System.out);
+    }
+
+    private int runReport(List<String> words) {
+        try {
+            var options =
+                    CommandOptions.read(
+                            words, CommandLineMode.REPORT, Set.of(CSV), Set.of(SINCE_DAYS));
+            return report.run(options.days(SINCE_DAYS, 7), options.has(CSV), System.out);
+        } catch (UsageError e) {
+            return usage(e.getMessage());
+        }
+    }
+
+    /** Without {@code --month}: the last complete month. */
+    private int runUtilization(List<String> words) {
+        try {
+            var options =
+                    CommandOptions.read(
+                            words, CommandLineMode.UTILIZATION, Set.of(CSV), Set.of(MONTH));
+            YearMonth lastMonth = YearMonth.now(clock.withZone(ZoneOffset.UTC)).minusMonths(1);
+            return utilization.run(options.month(MONTH, lastMonth), options.has(CSV), System.out);
+        } catch (UsageError e) {
+            return usage(e.getMessage());
+        }
+    }
+
+    private static int usage(String problem) {
+        System.out.println(problem);
+        System.out.print(CommandLineMode.USAGE);
+        return 64;
     }
 
     private int runAssign(List<String> words) {
         for (String word : words) {
             if (!List.of(CommandLineMode.ASSIGN, "--dry-run", "--verbose").contains(word)) {
-                System.out.println("unknown option " + word);
-                System.out.print(CommandLineMode.USAGE);
-                return 64;
+                return usage("unknown option " + word);
             }
         }
         return assign.run(words.contains("--dry-run"), words.contains("--verbose"), System.out);
@@ -88,9 +123,7 @@ class CommandLineRunnerMain implements CommandLineRunner, ExitCodeGenerator {
             }
             boolean takesFile = word.equals("--consultants") || word.equals("--requests");
             if (!takesFile || i + 1 >= words.size()) {
-                System.out.println(takesFile ? word + " needs a file" : "unknown option " + word);
-                System.out.print(CommandLineMode.USAGE);
-                return 64;
+                return usage(takesFile ? word + " needs a file" : "unknown option " + word);
             }
             Path file = Path.of(words.get(++i));
             if (word.equals("--consultants")) {

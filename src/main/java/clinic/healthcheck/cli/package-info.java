@@ -1,5 +1,5 @@
 /**
- * The command-line modes {@code assign}, {@code import} and {@code mail-report}, run against a
- * shared database.
+ * The command-line modes {@code assign}, {@code import}, {@code mail-report}, {@code report} and
+ * {@code utilization}, run against a shared database.
  */
 package clinic.healthcheck.cli;

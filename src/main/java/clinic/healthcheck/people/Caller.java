@@ -1,5 +1,6 @@
 package clinic.healthcheck.people;
 
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
 import org.springframework.security.core.Authentication;
@@ -18,6 +19,18 @@ public record Caller(String username, Set<Role> roles) {
             }
         }
         return new Caller(authentication.getName(), roles);
+    }
+
+    /** A webapp user, in the roles of the groups the identity service gave them at sign-in. */
+    public static Caller ofGroups(String username, Collection<String> groupIds) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String group : groupIds) {
+            Role role = Role.BY_GROUP.get(group);
+            if (role != null) {
+                roles.add(role);
+            }
+        }
+        return new Caller(username, roles);
     }
 
     public boolean is(Role role) {

@@ -40,18 +40,21 @@ public class Directory {
 
     /** The addresses of a group's members who have one, each once, in a stable order. */
     public List<String> emailsOfGroup(String groupId) {
-        return identity
-                .createUserQuery()
-                .memberOfGroup(groupId)
-                .orderByUserId()
-                .asc()
-                .list()
-                .stream()
+        return members(groupId).stream()
                 .map(User::getEmail)
                 .filter(Objects::nonNull)
                 .filter(Directory::hasText)
                 .distinct()
                 .toList();
+    }
+
+    /** The user ids of a group's members, in order. */
+    public List<String> membersOf(String groupId) {
+        return members(groupId).stream().map(User::getId).toList();
+    }
+
+    private List<User> members(String groupId) {
+        return identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list();
     }
 
     private Optional<User> user(String username) {

@@ -1,5 +1,7 @@
 package clinic.healthcheck.people;
 
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +31,8 @@ class SecurityConfiguration {
                                 requests.requestMatchers(HttpMethod.GET, "/api/health-checks/all")
                                         .hasAnyRole("MANAGER", "ADMIN")
                                         .requestMatchers("/api/assignment-logs/**")
+                                        .hasAnyRole("MANAGER", "ADMIN")
+                                        .requestMatchers("/api/analytics/**")
                                         .hasAnyRole("MANAGER", "ADMIN")
                                         .requestMatchers("/api/notifications/**")
                                         .hasRole("ADMIN")
@@ -64,6 +68,24 @@ class SecurityConfiguration {
         return basicLogin(engineRest, identity)
                 .authorizeHttpRequests(
                         requests -> requests.anyRequest().hasAnyRole("ADMIN", "MANAGER", "ANALYST"))
+                .build();
+    }
+
+    /**
+     * Actuator: the bare health status (UP or DOWN, nothing else) is open, so a load balancer can
+     * probe each node; its details, the metrics and the Prometheus scrape are for admins only.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain operations(HttpSecurity http, IdentityAuthenticationProvider identity)
+            throws Exception {
+        return basicLogin(http.securityMatcher(EndpointRequest.toAnyEndpoint()), identity)
+                .authorizeHttpRequests(
+                        requests ->
+                                requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
+                                        .permitAll()
+                                        .anyRequest()
+                                        .hasRole("ADMIN"))
                 .build();
     }
 

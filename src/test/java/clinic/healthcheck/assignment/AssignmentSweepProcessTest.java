@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class AssignmentSweepProcessTest {
 
     @RegisterExtension
-    static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+    static ProcessEngineExtension engine =
+            ProcessEngineExtension.builder().configurationResource("process-tests.cfg.xml").build();
 
     private final List<String> steps = new ArrayList<>();
 

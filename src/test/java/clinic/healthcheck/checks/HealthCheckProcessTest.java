@@ -55,7 +55,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class HealthCheckProcessTest {
 
     @RegisterExtension
-    static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+    static ProcessEngineExtension engine =
+            ProcessEngineExtension.builder().configurationResource("process-tests.cfg.xml").build();
 
     private final List<String> notifications = new ArrayList<>();
     private final List<String> slotsOffered = new ArrayList<>();

@@ -6,12 +6,16 @@ import clinic.healthcheck.checks.CheckStatus;
 import clinic.healthcheck.checks.CheckType;
 import clinic.healthcheck.checks.Priority;
 import clinic.healthcheck.consultants.ConsultantStatus;
+import clinic.healthcheck.reporting.Period;
+import clinic.healthcheck.support.AnalyticsScenario;
 import clinic.healthcheck.support.ServiceTestBase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,6 +28,8 @@ abstract class CommandLineTests extends ServiceTestBase {
     @Autowired ImportCommand importer;
     @Autowired AssignCommand assign;
     @Autowired MailReportCommand mailReport;
+    @Autowired AssignmentReportCommand report;
+    @Autowired UtilizationReportCommand utilization;
 
     @TempDir Path folder;
 
@@ -215,6 +221,109 @@ abstract class CommandLineTests extends ServiceTestBase {
                                 + " check_cancelled to patient, 3 attempts, last error:"
                                 + " java.net.ConnectException: Connection refused")
                 .doesNotContain("@x.test");
+    }
+
+    @Test
+    void theReportPrintsAttemptsFailuresWaitsAndBreachesOfThePeriodAsAlignedText() {
+        new AnalyticsScenario(this).build();
+
+        int code = report.run(scenarioPeriod(), false, out);
+
+        assertThat(code).as("an attempt failed in the period").isEqualTo(1);
+        assertThat(printed.toString())
+                .contains("Assignment report from 2026-01-05T00:00:00Z to 2026-01-08T00:00:00Z")
+                .containsPattern("success\\s+3\\s+3\\n")
+                .containsPattern("no_available\\s+3\\s+2\\n")
+                .containsPattern("error\\s+1\\s+1\\n")
+                .containsPattern(
+                        "technical failure: OptimisticLockingException\\s+1\\s+1\\s+"
+                                + "2026-01-07T09:30:00Z")
+                .containsPattern("all_full\\s+2\\s+2\\s+every fitting available consultant")
+                .containsPattern("all_unavailable\\s+1\\s+1")
+                .containsPattern(
+                        "urgent\\s+2\\s+2\\s+5 min\\s+30 min\\s+30 min\\s+15 min"
+                                + "\\s+1\\s+50\\.0%\\s+0")
+                .containsPattern(
+                        "normal\\s+1\\s+0\\s+-\\s+-\\s+-\\s+24\\.0 h\\s+1\\s+100\\.0%\\s+1")
+                .containsPattern("all\\s+5\\s+3(\\s+-){4}\\s+2\\s+40\\.0%\\s+1");
+    }
+
+    @Test
+    void theReportAsCsvHasOneRecordPerFigure() {
+        new AnalyticsScenario(this).build();
+
+        report.run(scenarioPeriod(), true, out);
+
+        assertThat(printed.toString().lines())
+                .startsWith("section,item,measure,value")
+                .contains(
+                        "attempts,success,attempts,3",
+                        "attempts,no_available,checks,2",
+                        "errors,technical failure: OptimisticLockingException,attempts,1",
+                        "waits,all_full,checks,2",
+                        "breaches,urgent,p50,300",
+                        "breaches,urgent,longest_due,900",
+                        "breaches,normal,p50,",
+                        "breaches,all,breach_share,0.4");
+    }
+
+    @Test
+    void theReportOfAnEmptyPeriodSaysSoAndExitsWithZero() {
+        new AnalyticsScenario(this).build();
+
+        int code =
+                report.run(
+                        new Period(
+                                Instant.parse("2025-06-01T00:00:00Z"),
+                                Instant.parse("2025-06-08T00:00:00Z")),
+                        false,
+                        out);
+
+        assertThat(code).isZero();
+        assertThat(printed.toString())
+                .contains("No failed attempts.")
+                .contains("No waits.")
+                .containsPattern("success\\s+0\\s+0")
+                .containsPattern("all\\s+0\\s+0(\\s+-){4}\\s+0\\s+-\\s+0");
+    }
+
+    @Test
+    void theUtilizationReportGivesEachConsultantsLoadCompletedChecksAndRating() {
+        new AnalyticsScenario(this).build();
+
+        int code = utilization.run(YearMonth.of(2026, 1), false, out);
+
+        // carla held 2 h + 1 h + 26 d 14.5 h of January's 31 days, with 2 slots
+        assertThat(code).isZero();
+        assertThat(printed.toString())
+                .contains("Utilization in 2026-01 (2026-01-01T00:00:00Z to 2026-02-01T00:00:00Z)")
+                .containsPattern(
+                        "carla\\s+-\\s+Medical Staff\\s+2\\s+0\\.86\\s+43\\.1%\\s+3\\s+2\\s+4\\.5")
+                .containsPattern(
+                        "ines\\s+Ines Imported\\s+nutrition\\s+1\\s+0\\.00\\s+0\\.0%"
+                                + "\\s+0\\s+0\\s+3\\.9")
+                .containsPattern("nico\\s+-\\s+Nutrition\\s+0\\s+0\\.00\\s+-\\s+0\\s+0\\s+4\\.0")
+                .containsPattern("Medical Staff\\s+2\\s+5\\s+0\\.86\\s+17\\.3%");
+    }
+
+    @Test
+    void theUtilizationReportAsCsvHasOneRecordPerConsultant() {
+        new AnalyticsScenario(this).build();
+
+        utilization.run(YearMonth.of(2026, 1), true, out);
+
+        assertThat(printed.toString().lines())
+                .containsExactly(
+                        "consultant,name,specialization,max,average_load,utilization,assigned,"
+                                + "completed,rating",
+                        "carla,,Medical Staff,2,0.86,0.4311,3,2,4.5",
+                        "dana,,Medical Staff,3,0.00,0.0004,1,0,",
+                        "ines,Ines Imported,nutrition,1,0.00,0,0,0,3.9",
+                        "nico,,Nutrition,0,0.00,,0,0,4.0");
+    }
+
+    private static Period scenarioPeriod() {
+        return Period.parse("2026-01-05", "2026-01-07", Instant.now());
     }
 
     /** Every row the service and the engine hold that a run could change. */
