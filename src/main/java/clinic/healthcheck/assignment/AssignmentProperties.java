@@ -1,5 +1,6 @@
 package clinic.healthcheck.assignment;
 
+import org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -23,5 +24,22 @@ public record AssignmentProperties(Sweep sweep, @DefaultValue("500") int queuePa
      * @param enabled false suspends the sweep process and its timer
      */
     public record Sweep(
-            @DefaultValue("R/PT5M") String cycle, @DefaultValue("true") boolean enabled) {}
+            @DefaultValue("R/PT5M") String cycle, @DefaultValue("true") boolean enabled) {
+
+        /**
+         * The engine's own parser of timer cycles decides, at start-up: a cycle it cannot read
+         * would otherwise fail the deployment of the sweep model with a stack trace.
+         */
+        public Sweep {
+            try {
+                new CycleBusinessCalendar().resolveDuedate(cycle);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(
+                        "clinic.assignment.sweep.cycle (SWEEP_CYCLE) '"
+                                + cycle
+                                + "' is neither an ISO-8601 repeating interval such as R/PT5M"
+                                + " nor a cron expression such as 0 0/5 * * * ?");
+            }
+        }
+    }
 }
