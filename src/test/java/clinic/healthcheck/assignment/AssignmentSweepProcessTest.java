@@ -2,6 +2,7 @@ package clinic.healthcheck.assignment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import clinic.healthcheck.support.ProcessTests;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class AssignmentSweepProcessTest {
 
     @RegisterExtension
-    static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+    static ProcessEngineExtension engine =
+            ProcessEngineExtension.builder().configurationResource(ProcessTests.ENGINE).build();
 
     private final List<String> steps = new ArrayList<>();
 

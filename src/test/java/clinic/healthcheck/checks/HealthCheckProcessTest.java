@@ -28,6 +28,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import clinic.healthcheck.checks.HealthCheckProcess.Variables;
+import clinic.healthcheck.support.ProcessTests;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -55,7 +56,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class HealthCheckProcessTest {
 
     @RegisterExtension
-    static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+    static ProcessEngineExtension engine =
+            ProcessEngineExtension.builder().configurationResource(ProcessTests.ENGINE).build();
 
     private final List<String> notifications = new ArrayList<>();
     private final List<String> slotsOffered = new ArrayList<>();
