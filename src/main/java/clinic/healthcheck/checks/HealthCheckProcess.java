@@ -14,6 +14,9 @@ public final class HealthCheckProcess {
     /** Correlated when a patient or manager cancels; interrupts wherever the check stands. */
     public static final String MESSAGE_CANCELLATION_REQUESTED = "CancellationRequested";
 
+    /** The decision table that gives each check its due time. */
+    public static final String SERVICE_LEVEL_DECISION = "service-level";
+
     public static final String WAIT_FOR_CONSULTANT = "ReceiveTask_WaitForConsultant";
     public static final String START_CONSULTATION = "UserTask_StartConsultation";
     public static final String RECORD_CONSULTATION = "UserTask_RecordConsultation";
