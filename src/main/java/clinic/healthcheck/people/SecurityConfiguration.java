@@ -1,5 +1,7 @@
 package clinic.healthcheck.people;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -57,7 +59,26 @@ class SecurityConfiguration {
         return basicLogin(engineRest, identity)
                 .authorizeHttpRequests(
                         requests -> requests.anyRequest().hasAnyRole("ADMIN", "MANAGER", "ANALYST"))
+                // answered here, in the engine API's own shape: the servlet's error page would
+                // try to read a refused deployment's multipart body and fail
+                .exceptionHandling(
+                        errors ->
+                                errors.accessDeniedHandler(
+                                        (request, response, denied) ->
+                                                refuse(
+                                                        response,
+                                                        HttpServletResponse.SC_FORBIDDEN,
+                                                        "Your role may not use the engine's REST"
+                                                                + " API")))
                 .build();
+    }
+
+    private static void refuse(HttpServletResponse response, int status, String message)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.getWriter()
+                .write("{\"type\":\"AuthorizationException\",\"message\":\"" + message + "\"}");
     }
 
     /** Every request carries its login (HTTP Basic); no session, so no CSRF token either. */
