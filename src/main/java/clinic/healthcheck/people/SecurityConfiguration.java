@@ -28,6 +28,18 @@ class SecurityConfiguration {
                         requests ->
                                 requests.requestMatchers(HttpMethod.GET, "/api/health-checks/all")
                                         .hasAnyRole("MANAGER", "ADMIN")
+                                        .requestMatchers(
+                                                HttpMethod.GET, "/api/health-checks/*/candidates")
+                                        .hasAnyRole("MANAGER", "ADMIN")
+                                        .requestMatchers(
+                                                HttpMethod.POST, "/api/health-checks/*/reassign")
+                                        .hasAnyRole("MANAGER", "ADMIN")
+                                        .requestMatchers(
+                                                HttpMethod.POST, "/api/health-checks/*/assign")
+                                        .hasAnyRole("CONSULTANT", "MANAGER", "ADMIN")
+                                        .requestMatchers(
+                                                HttpMethod.GET, "/api/health-checks/claimable")
+                                        .hasRole("CONSULTANT")
                                         .requestMatchers("/api/assignment-logs/**")
                                         .hasAnyRole("MANAGER", "ADMIN")
                                         .requestMatchers("/api/notifications/**")

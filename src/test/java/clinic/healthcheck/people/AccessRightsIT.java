@@ -6,8 +6,10 @@ import static clinic.healthcheck.consultants.ConsultantStatus.AVAILABLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import clinic.healthcheck.checks.CheckType;
 import clinic.healthcheck.checks.HealthCheck;
 import clinic.healthcheck.checks.HealthCheckProcess;
+import clinic.healthcheck.checks.Priority;
 import clinic.healthcheck.support.ServiceTestBase;
 import clinic.healthcheck.support.WebClient;
 import java.util.List;
@@ -103,7 +105,7 @@ class AccessRightsIT extends ServiceTestBase {
 
         var form = web.webapp("GET", "/task/" + carlasTask + "/form-variables", null);
         assertThat(form.statusCode()).isEqualTo(200);
-        assertThat(form.body()).contains("\"checkId\"");
+        assertThat(form.body()).contains("\"description\"").contains("\"checkId\"");
         var model =
                 web.webapp(
                         "GET",
@@ -208,6 +210,38 @@ class AccessRightsIT extends ServiceTestBase {
                         return null;
                     });
         }
+    }
+
+    @Test
+    void managersAloneTakeTheAssignManuallyTasks() {
+        long late = backlog("pat", CheckType.NUTRITION, Priority.URGENT, "2026-01-05T08:00:00Z");
+        runJobs();
+        assertThat(runtime.getActiveActivityIds(check(late).processInstanceId()))
+                .contains(HealthCheckProcess.ASSIGN_MANUALLY);
+
+        as(
+                "mara",
+                Groups.MANAGERS,
+                () -> {
+                    Task manual =
+                            tasks.createTaskQuery()
+                                    .taskDefinitionKey(HealthCheckProcess.ASSIGN_MANUALLY)
+                                    .singleResult();
+                    assertThat(manual).isNotNull();
+                    tasks.claim(manual.getId(), "mara");
+                    return null;
+                });
+        as(
+                "carla",
+                Groups.MEDICAL_STAFF,
+                () -> {
+                    assertThat(
+                                    tasks.createTaskQuery()
+                                            .taskDefinitionKey(HealthCheckProcess.ASSIGN_MANUALLY)
+                                            .count())
+                            .isZero();
+                    return null;
+                });
     }
 
     @Test
