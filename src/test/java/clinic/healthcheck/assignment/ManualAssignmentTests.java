@@ -52,6 +52,8 @@ import org.springframework.test.web.servlet.ResultActions;
  */
 abstract class ManualAssignmentTests extends ServiceTestBase {
 
+    private static final String AUDIT = "SELECT * FROM assignment_log WHERE health_check_id = ?";
+
     @Autowired MockMvc mvc;
     @Autowired ManualAssignment manual;
     @Autowired AvailabilityService availability;
@@ -453,27 +455,17 @@ abstract class ManualAssignmentTests extends ServiceTestBase {
     }
 
     private Map<String, Object> audit(long id) {
-        return lowerCase(
-                jdbc.queryForMap(
-                        "SELECT * FROM assignment_log WHERE health_check_id = ? AND result = 'success'",
-                        id));
+        return lowerCase(jdbc.queryForMap(AUDIT + " AND result = 'success'", id));
     }
 
     private List<Map<String, Object>> reassignments(long id) {
-        return jdbc
-                .queryForList(
-                        "SELECT * FROM assignment_log WHERE health_check_id = ? AND result = 'reassigned'",
-                        id)
-                .stream()
+        return jdbc.queryForList(AUDIT + " AND result = 'reassigned'", id).stream()
                 .map(ManualAssignmentTests::lowerCase)
                 .toList();
     }
 
     private int successes(long id) {
-        return jdbc.queryForObject(
-                "SELECT COUNT(*) FROM assignment_log WHERE health_check_id = ? AND result = 'success'",
-                Integer.class,
-                id);
+        return jdbc.queryForList(AUDIT + " AND result = 'success'", id).size();
     }
 
     /** Column names differ in case between H2 and PostgreSQL. */

@@ -47,18 +47,33 @@ class RoleTableIT extends ServiceTestBase {
         consultant("dana", "Medical Staff", "", 3, "4.0", AVAILABLE);
         consultant("nico", "Nutrition", "", 3, "4.5", AVAILABLE);
         long carlas = request("pat", MEDICAL, NORMAL).id();
-        jdbc.update(
-                "UPDATE consultant_availability SET max_concurrent_checks = 0 WHERE username = 'carla'");
+        // carla full for a moment, so that paula's check goes to dana
+        maximumOf("carla", 0);
         long danas = request("paula", MEDICAL, NORMAL).id();
-        jdbc.update(
-                "UPDATE consultant_availability SET max_concurrent_checks = 3 WHERE username = 'carla'");
+        maximumOf("carla", 3);
         long waiting = backlog("pat", MEDICAL, NORMAL, "2026-01-05T08:00:00Z");
         ids = Map.of("carlas", carlas, "danas", danas, "waiting", waiting);
         assertThat(check(carlas).consultantUsername()).isEqualTo("carla");
         assertThat(check(danas).consultantUsername()).isEqualTo("dana");
     }
 
-    /** who, method, path ({name} is a check of the clinic), body, expected status. */
+    /** Request bodies by the name the cells use. */
+    private static final Map<String, String> BODIES =
+            Map.of(
+                    "medical", lowPriority("medical", null),
+                    "medical-for-pat", lowPriority("medical", "pat"),
+                    "medical-for-paula", lowPriority("medical", "paula"),
+                    "nutrition-for-pat", lowPriority("nutrition", "pat"));
+
+    private static String lowPriority(String checkType, String patient) {
+        return "{\"checkType\":\""
+                + checkType
+                + "\",\"priority\":\"low\""
+                + (patient == null ? "" : ",\"patient\":\"" + patient + "\"")
+                + "}";
+    }
+
+    /** who, method, path ({name} is a check of the clinic), body or its name, expected status. */
     static Stream<String> cells() {
         return Stream.of(
                 // --- no valid login
@@ -66,14 +81,14 @@ class RoleTableIT extends ServiceTestBase {
                 "forgetful:wrong GET /api/health-checks - 401",
                 "nobody GET /engine-rest/process-instance - 401",
                 // --- may request
-                "pat POST /api/health-checks {\"checkType\":\"medical\",\"priority\":\"low\"} 201",
-                "pat POST /api/health-checks {\"checkType\":\"medical\",\"priority\":\"low\",\"patient\":\"paula\"} 400",
-                "carla POST /api/health-checks {\"checkType\":\"medical\",\"priority\":\"low\",\"patient\":\"pat\"} 201",
-                "carla POST /api/health-checks {\"checkType\":\"medical\",\"priority\":\"low\"} 400",
-                "nico POST /api/health-checks {\"checkType\":\"nutrition\",\"priority\":\"low\",\"patient\":\"pat\"} 201",
-                "mara POST /api/health-checks {\"checkType\":\"medical\",\"priority\":\"low\",\"patient\":\"pat\"} 201",
-                "root POST /api/health-checks {\"checkType\":\"medical\",\"priority\":\"low\",\"patient\":\"pat\"} 201",
-                "ana POST /api/health-checks {\"checkType\":\"medical\",\"priority\":\"low\",\"patient\":\"pat\"} 403",
+                "pat POST /api/health-checks medical 201",
+                "pat POST /api/health-checks medical-for-paula 400",
+                "carla POST /api/health-checks medical-for-pat 201",
+                "carla POST /api/health-checks medical 400",
+                "nico POST /api/health-checks nutrition-for-pat 201",
+                "mara POST /api/health-checks medical-for-pat 201",
+                "root POST /api/health-checks medical-for-pat 201",
+                "ana POST /api/health-checks medical-for-pat 403",
                 // --- may assign
                 "pat POST /api/health-checks/{waiting}/assign {} 403",
                 "ana POST /api/health-checks/{waiting}/assign {} 403",
@@ -149,7 +164,7 @@ class RoleTableIT extends ServiceTestBase {
         int space = rest.indexOf(' ');
         String path = resolve(rest.substring(0, space));
         String body = rest.substring(space + 1);
-        body = body.equals("-") ? null : body;
+        body = body.equals("-") ? null : BODIES.getOrDefault(body, body);
 
         int status =
                 path.startsWith("/engine-rest")
@@ -178,6 +193,13 @@ class RoleTableIT extends ServiceTestBase {
         return new WebClient(port)
                 .engineRest(method, path.substring("/engine-rest".length()), user, null)
                 .statusCode();
+    }
+
+    private void maximumOf(String username, int max) {
+        jdbc.update(
+                "UPDATE consultant_availability SET max_concurrent_checks = ? WHERE username = ?",
+                max,
+                username);
     }
 
     private String resolve(String path) {

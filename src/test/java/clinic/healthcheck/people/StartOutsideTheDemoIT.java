@@ -25,7 +25,7 @@ class StartOutsideTheDemoIT {
                                 "spring.autoconfigure.exclude="
                                         + "org.camunda.bpm.spring.boot.starter.rest"
                                         + ".CamundaBpmRestJerseyAutoConfiguration",
-                                "spring.datasource.url=jdbc:h2:mem:outside-the-demo;DB_CLOSE_DELAY=-1",
+                                "spring.datasource.url=jdbc:h2:mem:outside-the-demo",
                                 "spring.datasource.username=sa",
                                 "spring.datasource.password=",
                                 "camunda.bpm.job-execution.enabled=false",

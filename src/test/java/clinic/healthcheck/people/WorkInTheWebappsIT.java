@@ -144,7 +144,8 @@ class WorkInTheWebappsIT extends ServiceTestBase {
                 .until(
                         ExpectedConditions.textToBePresentInElementLocated(
                                 By.xpath(
-                                        "//td[normalize-space()='consultant']/following-sibling::td[2]"),
+                                        "//td[normalize-space()='consultant']"
+                                                + "/following-sibling::td[2]"),
                                 "carla"));
         assertThat(browser.driver().findElement(By.tagName("body")).getText())
                 .contains(HealthCheckProcess.Variables.CHECK_ID)
