@@ -2,7 +2,6 @@ package clinic.healthcheck.assignment;
 
 import clinic.healthcheck.assignment.AssignmentRefusedException.Reason;
 import clinic.healthcheck.assignment.ManualReservation.Assignment;
-import clinic.healthcheck.assignment.SlotReservation.Outcome;
 import clinic.healthcheck.checks.CheckStatus;
 import clinic.healthcheck.checks.HealthCheck;
 import clinic.healthcheck.checks.HealthCheckNotFoundException;
@@ -12,14 +11,10 @@ import clinic.healthcheck.checks.LifecycleConflictException;
 import clinic.healthcheck.checks.PendingCheck;
 import clinic.healthcheck.consultants.Consultant;
 import clinic.healthcheck.consultants.ConsultantRepository;
-import clinic.healthcheck.consultants.ConsultantStatus;
 import clinic.healthcheck.people.Caller;
 import clinic.healthcheck.system.InvalidFieldException;
-import java.time.Clock;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,33 +30,26 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ManualAssignment {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ManualAssignment.class);
-
-    static final int MAX_REASON = 500;
-
     private final HealthCheckRepository checks;
     private final ConsultantRepository consultants;
     private final ConsultantChoices choices;
-    private final ManualReservation reservation;
+    private final ManualSlot slot;
     private final RuntimeService runtime;
     private final TransactionTemplate transaction;
-    private final Clock clock;
 
     ManualAssignment(
             HealthCheckRepository checks,
             ConsultantRepository consultants,
             ConsultantChoices choices,
-            ManualReservation reservation,
+            ManualSlot slot,
             RuntimeService runtime,
-            TransactionTemplate transaction,
-            Clock clock) {
+            TransactionTemplate transaction) {
         this.checks = checks;
         this.consultants = consultants;
         this.choices = choices;
-        this.reservation = reservation;
+        this.slot = slot;
         this.runtime = runtime;
         this.transaction = transaction;
-        this.clock = clock;
     }
 
     /** What a caller asks for through the API; {@code consultant} null means the caller. */
@@ -94,7 +82,7 @@ public class ManualAssignment {
                 request,
                 trigger,
                 (check, assignment) -> {
-                    reservePending(assignment);
+                    slot.takePending(assignment);
                     correlate(check, HealthCheckProcess.MESSAGE_CONSULTANT_ASSIGNED, assignment);
                 },
                 CheckStatus.PENDING);
@@ -120,7 +108,7 @@ public class ManualAssignment {
                 request,
                 Trigger.MANUAL,
                 (check, assignment) -> {
-                    reassign(assignment);
+                    slot.takeOver(assignment);
                     correlate(check, HealthCheckProcess.MESSAGE_CONSULTANT_REASSIGNED, assignment);
                 },
                 CheckStatus.ASSIGNED);
@@ -139,7 +127,7 @@ public class ManualAssignment {
             Trigger trigger,
             Step step,
             CheckStatus expected) {
-        String reason = reasonOf("reason", request.overCapacity(), request.reason());
+        String reason = ManualSlot.reasonOf("reason", request.overCapacity(), request.reason());
         transaction.executeWithoutResult(
                 status -> {
                     CheckStatus state = lock(checkId);
@@ -162,7 +150,8 @@ public class ManualAssignment {
                                     check,
                                     consultant,
                                     request.overCapacity(),
-                                    why(check, consultant, caller.username(), trigger, reason),
+                                    slot.describe(
+                                            check, consultant, caller.username(), trigger, reason),
                                     trigger,
                                     caller.username()));
                 });
@@ -180,7 +169,8 @@ public class ManualAssignment {
             String reason,
             String assignedBy) {
         String reasonText =
-                reasonOf(HealthCheckProcess.Variables.ASSIGNMENT_REASON, overCapacity, reason);
+                ManualSlot.reasonOf(
+                        HealthCheckProcess.Variables.ASSIGNMENT_REASON, overCapacity, reason);
         if (consultantName == null || consultantName.isBlank()) {
             throw new InvalidFieldException(
                     HealthCheckProcess.Variables.CHOSEN_CONSULTANT, "is required");
@@ -199,12 +189,13 @@ public class ManualAssignment {
         HealthCheck check = checks.findById(checkId).orElseThrow();
         Consultant consultant =
                 consultant(HealthCheckProcess.Variables.CHOSEN_CONSULTANT, consultantName.trim());
-        reservePending(
+        slot.takePending(
                 new Assignment(
                         check,
                         consultant,
                         overCapacity,
-                        why(check, consultant, assignedBy, Trigger.ESCALATION, reasonText),
+                        slot.describe(
+                                check, consultant, assignedBy, Trigger.ESCALATION, reasonText),
                         Trigger.ESCALATION,
                         assignedBy));
         return consultant;
@@ -223,126 +214,6 @@ public class ManualAssignment {
                 .findByUsername(caller.username())
                 .map(consultant -> choices.claimableBy(consultant, limit))
                 .orElse(List.of());
-    }
-
-    private void reservePending(Assignment assignment) {
-        requireFit(assignment);
-        Outcome outcome = reservation.reserve(assignment, clock.instant());
-        explain(assignment, outcome);
-    }
-
-    private void reassign(Assignment assignment) {
-        HealthCheck check = assignment.check();
-        if (check.consultantId().equals(assignment.consultant().id())) {
-            throw new AssignmentRefusedException(
-                    Reason.ALREADY_ASSIGNED,
-                    "Health check "
-                            + check.id()
-                            + " is assigned to "
-                            + check.consultantUsername()
-                            + " already");
-        }
-        requireFit(assignment);
-        Outcome outcome = reservation.reassign(assignment, check.consultantId(), clock.instant());
-        explain(assignment, outcome);
-    }
-
-    private void requireFit(Assignment assignment) {
-        HealthCheck check = assignment.check();
-        Consultant consultant = assignment.consultant();
-        if (!choices.allows(check, consultant)) {
-            throw new AssignmentRefusedException(
-                    Reason.NO_SPECIALIZATION,
-                    "The eligibility table does not let "
-                            + consultant.specialization()
-                            + " take a "
-                            + check.checkType().code()
-                            + " check of priority "
-                            + check.priority().code());
-        }
-    }
-
-    /** Turns an outcome other than a reserved slot into a refusal that says why. */
-    private void explain(Assignment assignment, Outcome outcome) {
-        HealthCheck check = assignment.check();
-        Consultant consultant = consultants.findById(assignment.consultant().id()).orElseThrow();
-        switch (outcome) {
-            case RESERVED ->
-                    LOG.info(
-                            "Health check {} assigned by hand to consultant {} by {} (trigger {})",
-                            check.id(),
-                            consultant.username(),
-                            assignment.assignedBy(),
-                            assignment.trigger().code());
-            case CHECK_TAKEN ->
-                    throw new AssignmentRefusedException(
-                            Reason.ALREADY_ASSIGNED,
-                            "Health check " + check.id() + " was assigned meanwhile");
-            case CONSULTANT_FULL -> {
-                if (consultant.status() != ConsultantStatus.AVAILABLE) {
-                    throw new AssignmentRefusedException(
-                            Reason.NOT_AVAILABLE,
-                            consultant.username()
-                                    + " is "
-                                    + consultant.status().code()
-                                    + ", not available");
-                }
-                throw new AssignmentRefusedException(
-                        Reason.NO_FREE_SLOT,
-                        consultant.username()
-                                + " has "
-                                + consultant.currentAssignments()
-                                + " of "
-                                + consultant.maxConcurrentChecks()
-                                + " slots in use; a manager may assign over capacity with a"
-                                + " reason");
-            }
-        }
-    }
-
-    private String why(
-            HealthCheck check, Consultant consultant, String by, Trigger trigger, String reason) {
-        String load =
-                "load "
-                        + consultant.currentAssignments()
-                        + " of "
-                        + consultant.maxConcurrentChecks()
-                        + " before this check";
-        String what =
-                switch (trigger) {
-                    case SELF_ASSIGNMENT -> by + " took the check for themselves";
-                    case ESCALATION ->
-                            by
-                                    + " assigned it by hand to "
-                                    + consultant.username()
-                                    + " (Assign manually, past its due time)";
-                    default ->
-                            check.status() == CheckStatus.ASSIGNED
-                                    ? by
-                                            + " reassigned it from "
-                                            + check.consultantUsername()
-                                            + " to "
-                                            + consultant.username()
-                                    : by + " assigned it by hand to " + consultant.username();
-                };
-        String rank =
-                choices.forCheck(check).stream()
-                        .filter(choice -> choice.username().equals(consultant.username()))
-                        .findFirst()
-                        .map(choice -> "; rank " + choice.rank() + " of those on offer")
-                        .orElse("");
-        return what + rank + "; " + load + (reason == null ? "" : "; reason: " + reason);
-    }
-
-    private static String reasonOf(String field, boolean overCapacity, String reason) {
-        String text = reason == null ? "" : reason.trim();
-        if (overCapacity && text.isEmpty()) {
-            throw new InvalidFieldException(field, "is required to assign over capacity");
-        }
-        if (text.length() > MAX_REASON) {
-            throw new InvalidFieldException(field, "must be at most " + MAX_REASON + " characters");
-        }
-        return text.isEmpty() ? null : text;
     }
 
     private CheckStatus lock(long checkId) {

@@ -83,7 +83,7 @@ class ManualAssignmentController {
     record AssignBody(
             @Size(max = 64) String consultant,
             Boolean override,
-            @Size(max = ManualAssignment.MAX_REASON) String reason) {
+            @Size(max = ManualSlot.MAX_REASON) String reason) {
 
         ManualAssignment.Request request() {
             return new ManualAssignment.Request(consultant, Boolean.TRUE.equals(override), reason);
