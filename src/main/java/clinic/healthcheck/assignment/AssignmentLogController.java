@@ -19,7 +19,8 @@ class AssignmentLogController {
             Set.of(
                     AssignmentLogEntry.SUCCESS,
                     AssignmentLogEntry.NO_AVAILABLE,
-                    AssignmentLogEntry.ERROR);
+                    AssignmentLogEntry.ERROR,
+                    AssignmentLogEntry.REASSIGNED);
 
     private final AssignmentLogRepository log;
 
@@ -39,7 +40,7 @@ class AssignmentLogController {
         Paging.check(page, size);
         if (result != null && !RESULTS.contains(result)) {
             throw new InvalidFieldException(
-                    "result", "must be one of success, no_available, error");
+                    "result", "must be one of success, no_available, error, reassigned");
         }
         if (from != null && to != null && !from.isBefore(to)) {
             throw new InvalidFieldException("to", "must be after from");

@@ -46,6 +46,37 @@ public class AssignmentLogRepository {
         events.publishEvent(new AssignmentAudited(AssignmentLogEntry.ERROR, null, trigger, 1));
     }
 
+    /**
+     * A manual assignment ({@link AssignmentLogEntry#SUCCESS}) or reassignment ({@link
+     * AssignmentLogEntry#REASSIGNED}): who gave the check to whom, why, and over capacity or not.
+     */
+    public void manual(
+            long checkId,
+            long consultantId,
+            String result,
+            String message,
+            Trigger trigger,
+            String assignedBy,
+            boolean overCapacity,
+            Instant now) {
+        jdbc.sql(
+                        """
+                        INSERT INTO assignment_log (health_check_id, consultant_id, result, message,
+                            triggered_by, assigned_by, over_capacity, logged_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
+                .params(
+                        checkId,
+                        consultantId,
+                        result,
+                        truncate(message),
+                        trigger.code(),
+                        assignedBy,
+                        overCapacity,
+                        toDb(now))
+                .update();
+    }
+
     /** One no_available row per check, written as a batch. */
     public void waits(List<Long> checkIds, List<WaitReason> reasons, Trigger trigger, Instant now) {
         var batch = new ArrayList<Object[]>(checkIds.size());
@@ -134,6 +165,8 @@ public class AssignmentLogRepository {
                 rs.getString("reason"),
                 rs.getString("message"),
                 rs.getString("triggered_by"),
+                rs.getString("assigned_by"),
+                rs.getBoolean("over_capacity"),
                 fromDb(rs, "logged_at"));
     }
 

@@ -13,7 +13,13 @@ public enum Trigger {
     /** The periodic sweep of the whole queue. */
     SWEEP,
     /** The {@code assign} command. */
-    COMMAND_LINE;
+    COMMAND_LINE,
+    /** A manager assigned or reassigned the check through the API. */
+    MANUAL,
+    /** A manager completed the "Assign manually" task of a check past its due time. */
+    ESCALATION,
+    /** A consultant took the check for themselves. */
+    SELF_ASSIGNMENT;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

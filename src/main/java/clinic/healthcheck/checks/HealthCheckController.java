@@ -142,9 +142,7 @@ class HealthCheckController {
 
     @PostMapping("/{id}/complete")
     HealthCheckView complete(
-            @PathVariable long id,
-            @Valid @RequestBody CompleteBody body,
-            Authentication authentication) {
+            @PathVariable long id, @RequestBody CompleteBody body, Authentication authentication) {
         return HealthCheckView.of(
                 service.complete(
                         id,
@@ -175,10 +173,8 @@ class HealthCheckController {
 
     record StartBody(Instant scheduledAt) {}
 
-    record CompleteBody(
-            @NotBlank @Size(max = 4000) String notes,
-            @NotBlank @Size(max = 4000) String recommendations,
-            Boolean followUpNeeded) {}
+    /** Checked by {@link ConsultationRecord}, the same rules as the Tasklist form's. */
+    record CompleteBody(String notes, String recommendations, Boolean followUpNeeded) {}
 
     record CancelBody(@Size(max = 200) String reason) {}
 }

@@ -14,7 +14,22 @@ public final class HealthCheckProcess {
     /** Correlated when a patient or manager cancels; interrupts wherever the check stands. */
     public static final String MESSAGE_CANCELLATION_REQUESTED = "CancellationRequested";
 
+    /** Correlated when a manager gives an assigned, not yet started check to someone else. */
+    public static final String MESSAGE_CONSULTANT_REASSIGNED = "ConsultantReassigned";
+
+    /** The decision table that gives each check its due time. */
+    public static final String SERVICE_LEVEL_DECISION = "service-level";
+
+    /** Who may take the "Assign manually" task. */
+    public static final String MANAGERS_GROUP = "managers";
+
+    public static final String FIND_CONSULTANT = "SubProcess_FindConsultant";
     public static final String WAIT_FOR_CONSULTANT = "ReceiveTask_WaitForConsultant";
+    public static final String END_CONSULTANT_FOUND = "EndEvent_ConsultantFound";
+    public static final String ASSIGN_MANUALLY = "UserTask_AssignManually";
+    public static final String ASSIGN_CHOSEN_CONSULTANT = "ServiceTask_AssignChosenConsultant";
+    public static final String END_ASSIGNED_MANUALLY = "EndEvent_AssignedManually";
+    public static final String CONSULTANT_REASSIGNED = "BoundaryEvent_ConsultantReassigned";
     public static final String START_CONSULTATION = "UserTask_StartConsultation";
     public static final String RECORD_CONSULTATION = "UserTask_RecordConsultation";
     public static final String DETERMINE_SERVICE_LEVEL = "BusinessRuleTask_DetermineServiceLevel";
@@ -53,6 +68,20 @@ public final class HealthCheckProcess {
         public static final String FOLLOW_UP_NEEDED = "followUpNeeded";
         public static final String CANCEL_REASON = "cancelReason";
         public static final String NOTIFICATION = "notification";
+
+        /** Task-local copies of the patient's words, shown read-only in Tasklist forms. */
+        public static final String DESCRIPTION = "description";
+
+        public static final String MEDICAL_HISTORY = "medicalHistory";
+
+        /** The "Assign manually" form: whom a manager chose, over capacity or not, and why. */
+        public static final String CONSULTANT_OPTIONS = "consultantOptions";
+
+        public static final String WAIT_REASON = "waitReason";
+        public static final String CHOSEN_CONSULTANT = "chosenConsultant";
+        public static final String OVER_CAPACITY = "overCapacity";
+        public static final String ASSIGNMENT_REASON = "assignmentReason";
+        public static final String ASSIGNED_BY = "assignedBy";
 
         private Variables() {}
     }

@@ -117,6 +117,22 @@ public class HealthCheckRepository {
                 .update();
     }
 
+    /**
+     * Gives an assigned, not yet started check to another consultant; false when it started, was
+     * cancelled or was given to someone else meanwhile.
+     */
+    public boolean reassign(long id, long fromConsultantId, long toConsultantId, Instant now) {
+        return jdbc.sql(
+                                """
+                                UPDATE health_check SET consultant_id = ?, auto_assigned = FALSE,
+                                    assigned_at = ?
+                                WHERE id = ? AND status = 'assigned' AND consultant_id = ?
+                                """)
+                        .params(toConsultantId, toDb(now), id, fromConsultantId)
+                        .update()
+                == 1;
+    }
+
     public boolean markInProgress(long id, Instant scheduledAt, Instant now) {
         return jdbc.sql(
                                 """

@@ -141,9 +141,13 @@ public class HealthCheckService {
         return checks.findById(id).orElseThrow();
     }
 
-    /** The consultant records the consultation: notes and recommendations, then completed. */
+    /**
+     * The consultant records the consultation: notes and recommendations, then completed. The
+     * record is held to the rules the Tasklist form is held to ({@link ConsultationRecord}).
+     */
     public HealthCheck complete(
             long id, String notes, String recommendations, boolean followUp, Caller caller) {
+        ConsultationRecord record = ConsultationRecord.of(notes, recommendations, followUp);
         inTransaction(
                 "Completing health check " + id,
                 () -> {
@@ -151,9 +155,9 @@ public class HealthCheckService {
                     requireState(check, CheckStatus.IN_PROGRESS, "completed");
 
                     var variables = new HashMap<String, Object>();
-                    variables.put(Variables.NOTES, notes);
-                    variables.put(Variables.RECOMMENDATIONS, recommendations);
-                    variables.put(Variables.FOLLOW_UP_NEEDED, followUp);
+                    variables.put(Variables.NOTES, record.notes());
+                    variables.put(Variables.RECOMMENDATIONS, record.recommendations());
+                    variables.put(Variables.FOLLOW_UP_NEEDED, record.followUpNeeded());
                     tasks.complete(
                             task(check, HealthCheckProcess.RECORD_CONSULTATION).getId(), variables);
                 });

@@ -28,7 +28,7 @@ public record HealthCheckView(
         Instant cancelledAt,
         boolean mailOptOut) {
 
-    static HealthCheckView of(HealthCheck check) {
+    public static HealthCheckView of(HealthCheck check) {
         return new HealthCheckView(
                 check.id(),
                 check.patientUsername(),

@@ -70,6 +70,24 @@ public class ConsultantRepository {
                 == 1;
     }
 
+    /**
+     * Takes one slot even beyond the maximum, for a manager's explicit override; the consultant
+     * must still be available. The load stays true, so no automatic assignment follows until it is
+     * back under the maximum.
+     */
+    public boolean takeSlotOverCapacity(long id, Instant now) {
+        return jdbc.sql(
+                                """
+                                UPDATE consultant_availability
+                                SET current_assignments = current_assignments + 1,
+                                    last_assigned_at = ?, updated_at = ?
+                                WHERE id = ? AND status = 'available'
+                                """)
+                        .params(toDb(now), toDb(now), id)
+                        .update()
+                == 1;
+    }
+
     /** Gives a slot back; a completed check also counts towards the consultant's total. */
     public void releaseSlot(long id, boolean completed, Instant now) {
         jdbc.sql(

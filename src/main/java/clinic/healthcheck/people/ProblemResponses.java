@@ -26,6 +26,20 @@ final class ProblemResponses {
             (request, response, e) ->
                     write(response, HttpStatus.FORBIDDEN, "Your role may not do this");
 
+    /**
+     * The engine REST API answers in its own shape; answered here, not by the servlet's error page,
+     * which would try to read a refused deployment's multipart body and fail.
+     */
+    static final AccessDeniedHandler ENGINE_REST_REFUSED =
+            (request, response, e) -> {
+                response.setStatus(HttpStatus.FORBIDDEN.value());
+                response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+                response.getWriter()
+                        .write(
+                                "{\"type\":\"AuthorizationException\",\"message\":\"Your role may"
+                                        + " not use the engine's REST API\"}");
+            };
+
     private static void write(HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
         response.setStatus(status.value());

@@ -13,12 +13,12 @@ public enum Role {
     /** Group ids of the identity service and the role each grants. */
     public static final Map<String, Role> BY_GROUP =
             Map.of(
-                    "patients", PATIENT,
-                    "medical-staff", CONSULTANT,
-                    "nutritionists", CONSULTANT,
-                    "managers", MANAGER,
-                    "camunda-admin", ADMIN,
-                    "analysts", ANALYST);
+                    Groups.PATIENTS, PATIENT,
+                    Groups.MEDICAL_STAFF, CONSULTANT,
+                    Groups.NUTRITIONISTS, CONSULTANT,
+                    Groups.MANAGERS, MANAGER,
+                    Groups.ADMINS, ADMIN,
+                    Groups.ANALYSTS, ANALYST);
 
     public String authority() {
         return "ROLE_" + name();

@@ -30,6 +30,18 @@ class SecurityConfiguration {
                         requests ->
                                 requests.requestMatchers(HttpMethod.GET, "/api/health-checks/all")
                                         .hasAnyRole("MANAGER", "ADMIN")
+                                        .requestMatchers(
+                                                HttpMethod.GET, "/api/health-checks/*/candidates")
+                                        .hasAnyRole("MANAGER", "ADMIN")
+                                        .requestMatchers(
+                                                HttpMethod.POST, "/api/health-checks/*/reassign")
+                                        .hasAnyRole("MANAGER", "ADMIN")
+                                        .requestMatchers(
+                                                HttpMethod.POST, "/api/health-checks/*/assign")
+                                        .hasAnyRole("CONSULTANT", "MANAGER", "ADMIN")
+                                        .requestMatchers(
+                                                HttpMethod.GET, "/api/health-checks/claimable")
+                                        .hasRole("CONSULTANT")
                                         .requestMatchers("/api/assignment-logs/**")
                                         .hasAnyRole("MANAGER", "ADMIN")
                                         .requestMatchers("/api/analytics/**")
@@ -68,6 +80,9 @@ class SecurityConfiguration {
         return basicLogin(engineRest, identity)
                 .authorizeHttpRequests(
                         requests -> requests.anyRequest().hasAnyRole("ADMIN", "MANAGER", "ANALYST"))
+                // refused in the engine API's own shape, which Camunda Modeler reads
+                .exceptionHandling(
+                        errors -> errors.accessDeniedHandler(ProblemResponses.ENGINE_REST_REFUSED))
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package clinic.healthcheck.system;
 
+import clinic.healthcheck.assignment.AssignmentRefusedException;
 import clinic.healthcheck.checks.HealthCheckNotFoundException;
 import clinic.healthcheck.checks.LifecycleConflictException;
 import clinic.healthcheck.checks.StepAlreadyTakenException;
@@ -51,6 +52,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         problem.setTitle("Step not allowed in this state");
         problem.setProperty("state", e.state().code());
+        return problem;
+    }
+
+    @ExceptionHandler(AssignmentRefusedException.class)
+    ProblemDetail assignmentRefused(AssignmentRefusedException e) {
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Assignment refused");
+        problem.setProperty("reason", e.reason().code());
         return problem;
     }
 

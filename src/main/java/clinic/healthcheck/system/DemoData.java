@@ -11,10 +11,8 @@ import clinic.healthcheck.consultants.RosterEntry;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +23,9 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo profile's people and work, created once on an empty database: users and groups in the
- * identity service, consultants with their availability, and a few requests, some of which wait. No
- * other profile creates any of it.
+ * The demo profile's people and work, created once on an empty database: users in the identity
+ * service (in the groups every profile has), consultants with their availability, and a few
+ * requests, some of which wait. No other profile creates any of it.
  */
 @Component
 @Profile("demo")
@@ -63,10 +61,6 @@ class DemoData implements ApplicationRunner {
             return;
         }
 
-        for (String group :
-                List.of("patients", "medical-staff", "nutritionists", "managers", "analysts")) {
-            createGroup(group);
-        }
         createUser("mara", "Mara", "Manager", "managers");
         createUser("ana", "Ana", "Analyst", "analysts");
         createUser("pat", "Pat", "Patient", "patients");
@@ -106,16 +100,6 @@ class DemoData implements ApplicationRunner {
         request("pat", CheckType.INITIAL, Priority.NORMAL, "First assessment");
         LOG.info(
                 "Demo data created: users with password '{}', 3 consultants, 5 requests", PASSWORD);
-    }
-
-    private void createGroup(String id) {
-        if (identity.createGroupQuery().groupId(id).count() > 0) {
-            return;
-        }
-        Group group = identity.newGroup(id);
-        group.setName(id);
-        group.setType("WORKFLOW");
-        identity.saveGroup(group);
     }
 
     private void createUser(String id, String first, String last, String group) {

@@ -20,8 +20,9 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Deploys the models from the top-level {@code bpmn/} and {@code dmn/} folders at start-up, so an
- * analyst's edit of a file is picked up without a build. Unchanged files make no new version. The
+ * Deploys the models from the top-level {@code bpmn/}, {@code dmn/} and {@code forms/} folders at
+ * start-up, so an analyst's edit of a file is picked up without a build. The Tasklist forms go into
+ * the same deployment as the process that names them. Unchanged files make no new version. The
  * sweep model has a deployment of its own, named after the sweep cycle: its timer reads the cycle
  * when deployed, so a changed cycle deploys it anew.
  */
@@ -127,7 +128,7 @@ public class ModelDeployer implements InitializingBean {
     private Map<String, byte[]> readModels() {
         Path base = Path.of(models.location()).toAbsolutePath().normalize();
         Map<String, byte[]> resources = new TreeMap<>();
-        for (String folder : List.of("bpmn", "dmn")) {
+        for (String folder : List.of("bpmn", "dmn", "forms")) {
             Path dir = base.resolve(folder);
             if (!Files.isDirectory(dir)) {
                 throw new IllegalStateException(

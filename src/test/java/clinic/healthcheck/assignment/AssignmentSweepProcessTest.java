@@ -2,6 +2,7 @@ package clinic.healthcheck.assignment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import clinic.healthcheck.support.ProcessTests;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,7 +20,7 @@ class AssignmentSweepProcessTest {
 
     @RegisterExtension
     static ProcessEngineExtension engine =
-            ProcessEngineExtension.builder().configurationResource("process-tests.cfg.xml").build();
+            ProcessEngineExtension.builder().configurationResource(ProcessTests.ENGINE).build();
 
     private final List<String> steps = new ArrayList<>();
 

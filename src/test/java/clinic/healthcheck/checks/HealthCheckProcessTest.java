@@ -1,11 +1,17 @@
 package clinic.healthcheck.checks;
 
+import static clinic.healthcheck.checks.HealthCheckProcess.ASSIGN_CHOSEN_CONSULTANT;
+import static clinic.healthcheck.checks.HealthCheckProcess.ASSIGN_MANUALLY;
 import static clinic.healthcheck.checks.HealthCheckProcess.CANCEL_HEALTH_CHECK;
 import static clinic.healthcheck.checks.HealthCheckProcess.COMPLETE_HEALTH_CHECK;
+import static clinic.healthcheck.checks.HealthCheckProcess.CONSULTANT_REASSIGNED;
 import static clinic.healthcheck.checks.HealthCheckProcess.DETERMINE_SERVICE_LEVEL;
+import static clinic.healthcheck.checks.HealthCheckProcess.END_ASSIGNED_MANUALLY;
 import static clinic.healthcheck.checks.HealthCheckProcess.END_BREACH_REPORTED;
 import static clinic.healthcheck.checks.HealthCheckProcess.END_CANCELLED;
 import static clinic.healthcheck.checks.HealthCheckProcess.END_COMPLETED;
+import static clinic.healthcheck.checks.HealthCheckProcess.END_CONSULTANT_FOUND;
+import static clinic.healthcheck.checks.HealthCheckProcess.FIND_CONSULTANT;
 import static clinic.healthcheck.checks.HealthCheckProcess.MARK_CONSULTATION_STARTED;
 import static clinic.healthcheck.checks.HealthCheckProcess.NOTIFY_ASSIGNMENT;
 import static clinic.healthcheck.checks.HealthCheckProcess.NOTIFY_COMPLETION;
@@ -25,17 +31,22 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import clinic.healthcheck.checks.HealthCheckProcess.Variables;
+import clinic.healthcheck.support.ProcessTests;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -56,7 +67,7 @@ class HealthCheckProcessTest {
 
     @RegisterExtension
     static ProcessEngineExtension engine =
-            ProcessEngineExtension.builder().configurationResource("process-tests.cfg.xml").build();
+            ProcessEngineExtension.builder().configurationResource(ProcessTests.ENGINE).build();
 
     private final List<String> notifications = new ArrayList<>();
     private final List<String> slotsOffered = new ArrayList<>();
@@ -74,6 +85,15 @@ class HealthCheckProcessTest {
                             execution.setVariable(Variables.TASK_PRIORITY, 100);
                         });
         Mocks.register("markConsultationStartedDelegate", (JavaDelegate) execution -> {});
+        Mocks.register("checkDetailsListener", (TaskListener) task -> {});
+        Mocks.register("assignManuallyTaskListener", (TaskListener) task -> {});
+        Mocks.register(
+                "assignChosenConsultantDelegate",
+                (JavaDelegate)
+                        execution ->
+                                execution.setVariable(
+                                        Variables.CONSULTANT,
+                                        execution.getVariable(Variables.CHOSEN_CONSULTANT)));
         Mocks.register("completeHealthCheckDelegate", (JavaDelegate) execution -> {});
         Mocks.register("cancelHealthCheckDelegate", (JavaDelegate) execution -> {});
         Mocks.register(
@@ -244,6 +264,118 @@ class HealthCheckProcessTest {
         Date never = jobQuery().timers().singleResult().getDuedate();
         assertThat(never.toInstant().atZone(ZoneOffset.UTC).getYear()).isEqualTo(9999);
         assertThat(instance).isWaitingAt(WAIT_FOR_CONSULTANT);
+    }
+
+    @Test
+    void aCheckStillWaitingAtItsDueTimeGoesToTheManagersAsATaskUrgentFirst() {
+        ProcessInstance instance = escalated();
+
+        assertThat(instance).isWaitingAt(WAIT_FOR_CONSULTANT, ASSIGN_MANUALLY);
+        assertThat(task(ASSIGN_MANUALLY))
+                .hasCandidateGroup(HealthCheckProcess.MANAGERS_GROUP)
+                .isNotAssigned()
+                .hasDueDate(Date.from(Instant.parse("2026-03-02T09:15:00Z")));
+        assertThat(task(ASSIGN_MANUALLY).getPriority()).isEqualTo(100);
+        assertThat(jobQuery().activityId(NOTIFY_SERVICE_LEVEL_BREACHED).count()).isEqualTo(1);
+    }
+
+    @Test
+    void whenTheAutomaticPathWinsTheManagersTaskIsWithdrawn() {
+        ProcessInstance instance = escalated();
+
+        assign(instance, "carla");
+
+        assertThat(instance)
+                .hasPassed(END_CONSULTANT_FOUND, FIND_CONSULTANT)
+                .hasNotPassed(ASSIGN_CHOSEN_CONSULTANT, END_ASSIGNED_MANUALLY)
+                .isWaitingAt(START_CONSULTATION, NOTIFY_ASSIGNMENT)
+                .isNotWaitingAt(ASSIGN_MANUALLY, NOTIFY_SERVICE_LEVEL_BREACHED);
+        assertThat(taskQuery().taskDefinitionKey(ASSIGN_MANUALLY).count()).isZero();
+        assertThat(task(START_CONSULTATION)).isAssignedTo("carla");
+    }
+
+    @Test
+    void whenAManagersChoiceWinsTheWaitIsWithdrawn() {
+        ProcessInstance instance = escalated();
+        execute(job(NOTIFY_SERVICE_LEVEL_BREACHED));
+
+        complete(task(ASSIGN_MANUALLY), withVariables(Variables.CHOSEN_CONSULTANT, "dana"));
+
+        assertThat(instance)
+                .hasPassedInOrder(ASSIGN_MANUALLY, ASSIGN_CHOSEN_CONSULTANT, END_ASSIGNED_MANUALLY)
+                .hasNotPassed(END_CONSULTANT_FOUND)
+                .isNotWaitingAt(WAIT_FOR_CONSULTANT)
+                .isWaitingAt(START_CONSULTATION, NOTIFY_ASSIGNMENT);
+        assertThat(task(START_CONSULTATION)).isAssignedTo("dana");
+        assertThatThrownBy(() -> assign(instance, "carla"))
+                .isInstanceOf(MismatchingMessageCorrelationException.class);
+    }
+
+    @Test
+    void aRefusedManagersChoiceLeavesTheTaskAndTheWaitAsTheyWere() {
+        Mocks.register(
+                "assignChosenConsultantDelegate",
+                (JavaDelegate)
+                        execution -> {
+                            throw new FormFieldValidationException("no_free_slot", "dana is full");
+                        });
+        ProcessInstance instance = escalated();
+
+        assertThatThrownBy(
+                        () ->
+                                complete(
+                                        task(ASSIGN_MANUALLY),
+                                        withVariables(Variables.CHOSEN_CONSULTANT, "dana")))
+                .hasMessageContaining("dana is full");
+
+        assertThat(instance).isWaitingAt(WAIT_FOR_CONSULTANT, ASSIGN_MANUALLY);
+        assign(instance, "carla");
+        assertThat(task(START_CONSULTATION)).isAssignedTo("carla");
+    }
+
+    @Test
+    void aCheckCancelledWhileEscalatedLeavesNoTaskBehind() {
+        ProcessInstance instance = escalated();
+
+        cancel(instance);
+        runAllJobs();
+
+        assertThat(instance).isEnded().hasPassed(END_CANCELLED);
+        assertThat(taskQuery().count()).isZero();
+        assertThat(slotsOffered).containsExactly((String) null);
+    }
+
+    @Test
+    void aReassignedCheckIsWithdrawnFromTheFirstConsultantAndOfferedToTheNew() {
+        ProcessInstance instance = request("normal", "medical");
+        assign(instance, "dana");
+        assertThat(instance).isWaitingAt(START_CONSULTATION);
+        String first = task(START_CONSULTATION).getId();
+
+        engine.getRuntimeService()
+                .createMessageCorrelation(HealthCheckProcess.MESSAGE_CONSULTANT_REASSIGNED)
+                .processInstanceId(instance.getId())
+                .setVariable(Variables.CONSULTANT, "carla")
+                .correlate();
+
+        assertThat(instance).hasPassed(CONSULTANT_REASSIGNED).isWaitingAt(START_CONSULTATION);
+        assertThat(task(START_CONSULTATION)).isAssignedTo("carla");
+        assertThat(task(START_CONSULTATION).getId()).isNotEqualTo(first);
+        assertThat(jobQuery().activityId(NOTIFY_ASSIGNMENT).count()).isEqualTo(2);
+
+        complete(task());
+        assertThat(task()).hasDefinitionKey(RECORD_CONSULTATION).isAssignedTo("carla");
+    }
+
+    /** An urgent check whose due time passed: waiting, with the managers' task open. */
+    private ProcessInstance escalated() {
+        Instant dueAt = dueInFifteenMinutes();
+        ProcessInstance instance = request("urgent", "medical");
+        assertThat(instance).isWaitingAt(WAIT_FOR_CONSULTANT);
+        ClockUtil.setCurrentTime(Date.from(dueAt.plusSeconds(1)));
+        execute(job(SERVICE_LEVEL_BREACHED));
+        assertThat(instance).isWaitingAt(WAIT_FOR_CONSULTANT, ASSIGN_MANUALLY);
+        return instance;
     }
 
     /** The service-level step sets a due time fifteen minutes from the engine's now. */

@@ -15,10 +15,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import clinic.healthcheck.people.Role;
+import clinic.healthcheck.support.Race;
 import clinic.healthcheck.support.ServiceTestBase;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -292,7 +292,9 @@ abstract class LifecycleTests extends ServiceTestBase {
         healthChecks.start(id, null, carla);
 
         List<Object> outcomes =
-                race(() -> healthChecks.complete(id, "notes", "advice", false, carla));
+                Race.atOnce(
+                        () -> healthChecks.complete(id, "notes", "advice", false, carla),
+                        () -> healthChecks.complete(id, "notes", "advice", false, carla));
 
         assertThat(outcomes).filteredOn(HealthCheck.class::isInstance).hasSize(1);
         assertThat(outcomes)
@@ -309,7 +311,10 @@ abstract class LifecycleTests extends ServiceTestBase {
         long id = request("pat", MEDICAL, NORMAL).id();
         var pat = caller("pat", Role.PATIENT);
 
-        List<Object> outcomes = race(() -> healthChecks.cancel(id, "changed my mind", pat));
+        List<Object> outcomes =
+                Race.atOnce(
+                        () -> healthChecks.cancel(id, "changed my mind", pat),
+                        () -> healthChecks.cancel(id, "changed my mind", pat));
 
         assertThat(outcomes).filteredOn(HealthCheck.class::isInstance).hasSize(1);
         assertThat(outcomes)
@@ -364,33 +369,5 @@ abstract class LifecycleTests extends ServiceTestBase {
         mvc.perform(post("/api/health-checks/" + id + "/cancel").with(httpBasic("pat", PASSWORD)))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.state").value("cancelled"));
-    }
-
-    /** Runs the command twice at the same moment; returns each result or exception. */
-    private static List<Object> race(Callable<Object> command) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            var barrier = new CyclicBarrier(2);
-            List<Future<Object>> futures = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                futures.add(
-                        pool.submit(
-                                () -> {
-                                    barrier.await();
-                                    try {
-                                        return command.call();
-                                    } catch (RuntimeException e) {
-                                        return e;
-                                    }
-                                }));
-            }
-            List<Object> outcomes = new ArrayList<>();
-            for (Future<Object> future : futures) {
-                outcomes.add(future.get());
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

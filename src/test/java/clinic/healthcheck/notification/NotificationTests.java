@@ -171,7 +171,7 @@ abstract class NotificationTests extends ServiceTestBase {
     }
 
     @Test
-    void aCheckStillWaitingAtItsDueTimeAlertsTheManagersOnce() {
+    void aCheckStillWaitingAtItsDueTimeAlertsTheManagersOnceAndOffersThemTheTask() {
         long id = backlog("pat", NUTRITION, URGENT, "2026-01-05T08:00:00Z");
         sweep();
 
@@ -187,7 +187,8 @@ abstract class NotificationTests extends ServiceTestBase {
         assertThat(Smtp.part(alert, "text/html")).contains(reason);
         assertThat(check(id).status()).isEqualTo(CheckStatus.PENDING);
         assertThat(runtime.getActiveActivityIds(check(id).processInstanceId()))
-                .containsExactly(HealthCheckProcess.WAIT_FOR_CONSULTANT);
+                .containsExactlyInAnyOrder(
+                        HealthCheckProcess.WAIT_FOR_CONSULTANT, HealthCheckProcess.ASSIGN_MANUALLY);
     }
 
     @Test

@@ -1,0 +1,4 @@
+package clinic.healthcheck.assignment;
+
+/** Manual assignment on the embedded default database. */
+class ManualAssignmentOnH2IT extends ManualAssignmentTests {}
