@@ -64,8 +64,7 @@ class WorkInTheWebappsIT extends ServiceTestBase {
 
     private void workInTasklist(Browser browser, HealthCheck check, HealthCheck later) {
         WebDriver page = browser.driver();
-        page.get(url("/camunda/app/tasklist/default/"));
-        signIn(browser, "carla");
+        browser.signIn(url("/camunda/app/tasklist/default/"), "carla", PASSWORD);
 
         String urgent = taskOf(check, HealthCheckProcess.START_CONSULTATION);
         String low = taskOf(later, HealthCheckProcess.START_CONSULTATION);
@@ -120,8 +119,7 @@ class WorkInTheWebappsIT extends ServiceTestBase {
     private void findInCockpit(Browser browser, HealthCheck check) {
         WebDriver page = browser.driver();
         page.manage().deleteAllCookies();
-        page.get(url("/camunda/app/cockpit/default/"));
-        signIn(browser, "mara");
+        browser.signIn(url("/camunda/app/cockpit/default/"), "mara", PASSWORD);
 
         String definition =
                 runtime.createProcessInstanceQuery()
@@ -150,19 +148,6 @@ class WorkInTheWebappsIT extends ServiceTestBase {
         assertThat(browser.driver().findElement(By.tagName("body")).getText())
                 .contains(HealthCheckProcess.Variables.CHECK_ID)
                 .contains(HealthCheckProcess.Variables.PRIORITY);
-    }
-
-    private void signIn(Browser browser, String user) {
-        WebElement username =
-                browser.waiting()
-                        .until(
-                                ExpectedConditions.visibilityOfElementLocated(
-                                        By.cssSelector("input[ng-model='username']")));
-        username.sendKeys(user);
-        browser.driver()
-                .findElement(By.cssSelector("input[ng-model='password']"))
-                .sendKeys(PASSWORD);
-        browser.driver().findElement(By.cssSelector("button[type='submit']")).click();
     }
 
     /** Clicks the task in the list, as a user would. */

@@ -5,12 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -60,6 +63,38 @@ public final class Browser implements AutoCloseable {
     /** Waits up to 30 seconds: the webapps load their scripts on first visit. */
     public WebDriverWait waiting() {
         return new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    /**
+     * Opens a webapp's page and signs in on its login form. The form gives the username field the
+     * focus once its scripts are ready, which may be while the password is being typed, so each
+     * field is typed until it holds what was typed.
+     */
+    public void signIn(String pageUrl, String username, String password) {
+        driver.get(pageUrl);
+        By usernameField = By.cssSelector("input[ng-model='username']");
+        By passwordField = By.cssSelector("input[ng-model='password']");
+        for (int attempt = 0; attempt < 3; attempt++) {
+            type(usernameField, username);
+            type(passwordField, password);
+            if (holds(usernameField, username) && holds(passwordField, password)) {
+                driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']"))
+                        .click();
+                waiting().until(ExpectedConditions.invisibilityOfElementLocated(usernameField));
+                return;
+            }
+        }
+        throw new IllegalStateException("the sign-in form did not keep what was typed");
+    }
+
+    private void type(By field, String text) {
+        WebElement input = waiting().until(ExpectedConditions.elementToBeClickable(field));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    private boolean holds(By field, String text) {
+        return text.equals(driver.findElement(field).getDomProperty("value"));
     }
 
     /** Saves what the page shows now, for a reader of the build output. */
