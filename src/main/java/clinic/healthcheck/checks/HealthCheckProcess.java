@@ -46,6 +46,7 @@ public final class HealthCheckProcess {
     public static final String NOTIFY_SERVICE_LEVEL_BREACHED =
             "ServiceTask_NotifyServiceLevelBreached";
     public static final String END_BREACH_REPORTED = "EndEvent_BreachReported";
+    public static final String END_OVERDUE_SINCE_IMPORT = "EndEvent_OverdueSinceImport";
     public static final String OFFER_FREED_SLOT = "ServiceTask_OfferFreedSlot";
     public static final String OFFER_SLOT_AFTER_CANCELLATION =
             "ServiceTask_OfferSlotAfterCancellation";
@@ -61,6 +62,7 @@ public final class HealthCheckProcess {
         public static final String CONSULTANT = "consultant";
         public static final String ASSIGN_WITHIN = "assignWithin";
         public static final String DUE_AT = "dueAt";
+        public static final String OVERDUE_ON_ARRIVAL = "overdueOnArrival";
         public static final String TASK_PRIORITY = "taskPriority";
         public static final String SCHEDULED_AT = "scheduledAt";
         public static final String NOTES = "notes";

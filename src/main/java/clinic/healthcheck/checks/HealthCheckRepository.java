@@ -285,6 +285,18 @@ public class HealthCheckRepository {
         return stored.stream().filter(wanted::contains).collect(Collectors.toSet());
     }
 
+    /** How many of these checks were past their due time at {@code now}. */
+    public int countOverdue(List<Long> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("SELECT COUNT(*) FROM health_check WHERE id IN (:ids) AND due_at <= :now")
+                .param("ids", ids)
+                .param("now", toDb(now))
+                .query(Integer.class)
+                .single();
+    }
+
     /** What makes two imported requests the same request. */
     public record RequestKey(
             String patientUsername, CheckType checkType, Priority priority, Instant requestedAt) {}

@@ -1,6 +1,7 @@
 package clinic.healthcheck.checks;
 
 import clinic.healthcheck.checks.HealthCheckProcess.Variables;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns the service level the DMN gave ({@code assignWithin}, an ISO-8601 duration) into the time
- * by which the check must be assigned, and keeps it on the check and the process.
+ * by which the check must be assigned, and keeps it on the check and the process, with whether it
+ * had passed already when the check was taken in.
  */
 @Component
 public class RecordDueTimeDelegate implements JavaDelegate {
@@ -21,9 +23,11 @@ public class RecordDueTimeDelegate implements JavaDelegate {
     private static final Logger LOG = LoggerFactory.getLogger(RecordDueTimeDelegate.class);
 
     private final HealthCheckRepository checks;
+    private final Clock clock;
 
-    RecordDueTimeDelegate(HealthCheckRepository checks) {
+    RecordDueTimeDelegate(HealthCheckRepository checks, Clock clock) {
         this.checks = checks;
+        this.clock = clock;
     }
 
     @Override
@@ -32,6 +36,7 @@ public class RecordDueTimeDelegate implements JavaDelegate {
         HealthCheck check = checks.findById(checkId).orElseThrow();
         Priority priority = check.priority();
         execution.setVariable(Variables.TASK_PRIORITY, priority.taskPriority());
+        execution.setVariable(Variables.OVERDUE_ON_ARRIVAL, false);
 
         Duration assignWithin = parse((String) execution.getVariable(Variables.ASSIGN_WITHIN));
         if (assignWithin == null) {
@@ -49,6 +54,8 @@ public class RecordDueTimeDelegate implements JavaDelegate {
         Instant dueAt = check.createdAt().plus(assignWithin);
         checks.recordDueAt(checkId, dueAt);
         execution.setVariable(Variables.DUE_AT, Date.from(dueAt));
+        // only a backlog taken in from an earlier system can be past its due time already
+        execution.setVariable(Variables.OVERDUE_ON_ARRIVAL, !dueAt.isAfter(clock.instant()));
     }
 
     private static Duration parse(String isoDuration) {

@@ -188,11 +188,13 @@ class ImportCommand {
 
         int takenInBefore = 0;
         int takenIn = 0;
+        int overdue = 0;
         for (int from = 0; from < requests.size(); from += BATCH) {
             var batch = requests.subList(from, Math.min(requests.size(), from + BATCH));
             var known = checkRows.existing(batch.stream().map(ImportCommand::keyOf).toList());
             var fresh = batch.stream().filter(request -> !known.contains(keyOf(request))).toList();
-            checks.requestAll(fresh);
+            List<Long> ids = checks.requestAll(fresh);
+            overdue += checkRows.countOverdue(ids, clock.instant());
             takenIn += fresh.size();
             takenInBefore += batch.size() - fresh.size();
         }
@@ -207,6 +209,12 @@ class ImportCommand {
                                 + takenInBefore
                                 + " taken in before (same patient, type, priority and time)"
                                 + " and left as they are");
+        if (overdue > 0) {
+            out.printf(
+                    "%d of them were past their due time already: they raise no alert and no"
+                            + " managers' task, and wait in the queue in priority order%n",
+                    overdue);
+        }
     }
 
     private static RequestKey keyOf(BackloggedRequest request) {

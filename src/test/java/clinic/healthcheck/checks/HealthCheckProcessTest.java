@@ -11,6 +11,7 @@ import static clinic.healthcheck.checks.HealthCheckProcess.END_BREACH_REPORTED;
 import static clinic.healthcheck.checks.HealthCheckProcess.END_CANCELLED;
 import static clinic.healthcheck.checks.HealthCheckProcess.END_COMPLETED;
 import static clinic.healthcheck.checks.HealthCheckProcess.END_CONSULTANT_FOUND;
+import static clinic.healthcheck.checks.HealthCheckProcess.END_OVERDUE_SINCE_IMPORT;
 import static clinic.healthcheck.checks.HealthCheckProcess.FIND_CONSULTANT;
 import static clinic.healthcheck.checks.HealthCheckProcess.MARK_CONSULTATION_STARTED;
 import static clinic.healthcheck.checks.HealthCheckProcess.NOTIFY_ASSIGNMENT;
@@ -83,6 +84,7 @@ class HealthCheckProcessTest {
                         execution -> {
                             execution.setVariable(Variables.DUE_AT, null);
                             execution.setVariable(Variables.TASK_PRIORITY, 100);
+                            execution.setVariable(Variables.OVERDUE_ON_ARRIVAL, false);
                         });
         Mocks.register("markConsultationStartedDelegate", (JavaDelegate) execution -> {});
         Mocks.register("checkDetailsListener", (TaskListener) task -> {});
@@ -241,6 +243,37 @@ class HealthCheckProcessTest {
     }
 
     @Test
+    void aCheckAlreadyOverdueWhenImportedKeepsWaitingWithoutAlertOrManagersTask() {
+        Instant now = Instant.parse("2026-03-02T09:00:00Z");
+        ClockUtil.setCurrentTime(Date.from(now));
+        Mocks.register(
+                "recordDueTimeDelegate",
+                (JavaDelegate)
+                        execution -> {
+                            execution.setVariable(
+                                    Variables.DUE_AT, Date.from(now.minus(Duration.ofDays(40))));
+                            execution.setVariable(Variables.TASK_PRIORITY, 100);
+                            execution.setVariable(Variables.OVERDUE_ON_ARRIVAL, true);
+                        });
+        ProcessInstance instance = request("urgent", "medical");
+
+        assertThat(instance).isWaitingAt(WAIT_FOR_CONSULTANT);
+
+        execute(job(SERVICE_LEVEL_BREACHED));
+
+        assertThat(instance)
+                .hasPassed(SERVICE_LEVEL_BREACHED, END_OVERDUE_SINCE_IMPORT)
+                .hasNotPassed(NOTIFY_SERVICE_LEVEL_BREACHED, ASSIGN_MANUALLY)
+                .isWaitingAt(WAIT_FOR_CONSULTANT);
+        assertThat(jobQuery().count()).isZero();
+        assertThat(taskQuery().count()).isZero();
+        assertThat(notifications).isEmpty();
+
+        assign(instance, "carla");
+        assertThat(instance).task().isAssignedTo("carla").hasDefinitionKey(START_CONSULTATION);
+    }
+
+    @Test
     void aCheckAssignedBeforeItsDueTimeRaisesNoAlert() {
         Instant dueAt = dueInFifteenMinutes();
         ProcessInstance instance = request("urgent", "medical");
@@ -389,6 +422,7 @@ class HealthCheckProcessTest {
                         execution -> {
                             execution.setVariable(Variables.DUE_AT, Date.from(dueAt));
                             execution.setVariable(Variables.TASK_PRIORITY, 100);
+                            execution.setVariable(Variables.OVERDUE_ON_ARRIVAL, false);
                         });
         return dueAt;
     }

@@ -63,7 +63,8 @@ abstract class CommandLineTests extends ServiceTestBase {
                 .contains("checks.csv line 3: unknown check_type 'dental'")
                 .contains("checks.csv line 4: created_at 'yesterday'")
                 .contains("1 consultants loaded, 2 rows skipped")
-                .contains("1 requests taken in as pending, 2 rows skipped");
+                .contains("1 requests taken in as pending, 2 rows skipped")
+                .contains("1 of them were past their due time already");
         assertThat(consultant("k0001").currentAssignments()).isEqualTo(1);
         assertThat(jdbc.queryForList("SELECT status FROM health_check", String.class))
                 .containsExactly("pending");

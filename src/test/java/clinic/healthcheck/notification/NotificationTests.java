@@ -4,6 +4,7 @@ import static clinic.healthcheck.checks.CheckType.MEDICAL;
 import static clinic.healthcheck.checks.CheckType.NUTRITION;
 import static clinic.healthcheck.checks.Priority.URGENT;
 import static clinic.healthcheck.consultants.ConsultantStatus.AVAILABLE;
+import static java.time.temporal.ChronoUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -21,9 +22,16 @@ import clinic.healthcheck.people.Role;
 import clinic.healthcheck.support.ServiceTestBase;
 import clinic.healthcheck.support.Smtp;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,8 +48,15 @@ abstract class NotificationTests extends ServiceTestBase {
 
     private static final String PATIENT = "pat@example.test";
     private static final String CONSULTANT = "carla@example.test";
+    private static final DateTimeFormatter MINUTES_UTC =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @Autowired MockMvc mvc;
+
+    @AfterEach
+    void realTime() {
+        ClockUtil.reset();
+    }
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
@@ -172,8 +187,11 @@ abstract class NotificationTests extends ServiceTestBase {
 
     @Test
     void aCheckStillWaitingAtItsDueTimeAlertsTheManagersOnceAndOffersThemTheTask() {
-        long id = backlog("pat", NUTRITION, URGENT, "2026-01-05T08:00:00Z");
+        // urgent checks are due within 15 minutes; this one was asked for 10 minutes ago
+        Instant requestedAt = Instant.now().minus(Duration.ofMinutes(10)).truncatedTo(SECONDS);
+        long id = backlog("pat", NUTRITION, URGENT, requestedAt.toString());
         sweep();
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(6))));
 
         runJobs();
         runJobs();
@@ -183,12 +201,30 @@ abstract class NotificationTests extends ServiceTestBase {
         assertThat(subject(alert)).endsWith("has waited past its service level (#" + id + ")");
         String reason =
                 WaitReason.valueOf(check(id).waitReason().toUpperCase(Locale.ROOT)).explanation();
-        assertThat(Smtp.part(alert, "text/plain")).contains(reason).contains("2026-01-05 08:00");
+        assertThat(Smtp.part(alert, "text/plain"))
+                .contains(reason)
+                .contains(MINUTES_UTC.format(requestedAt.atOffset(ZoneOffset.UTC)));
         assertThat(Smtp.part(alert, "text/html")).contains(reason);
         assertThat(check(id).status()).isEqualTo(CheckStatus.PENDING);
         assertThat(runtime.getActiveActivityIds(check(id).processInstanceId()))
                 .containsExactlyInAnyOrder(
                         HealthCheckProcess.WAIT_FOR_CONSULTANT, HealthCheckProcess.ASSIGN_MANUALLY);
+    }
+
+    @Test
+    void aCheckImportedPastItsDueTimeAlertsNobodyAndRaisesNoTask() {
+        long id = backlog("pat", NUTRITION, URGENT, "2026-01-05T08:00:00Z");
+        sweep();
+
+        runJobs();
+        runJobs();
+
+        assertThat(Smtp.received()).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notification", Integer.class))
+                .isZero();
+        assertThat(check(id).status()).isEqualTo(CheckStatus.PENDING);
+        assertThat(runtime.getActiveActivityIds(check(id).processInstanceId()))
+                .containsExactly(HealthCheckProcess.WAIT_FOR_CONSULTANT);
     }
 
     @Test
