@@ -2,7 +2,6 @@ package clinic.healthcheck.assignment;
 
 import static clinic.healthcheck.checks.CheckType.MEDICAL;
 import static clinic.healthcheck.checks.Priority.NORMAL;
-import static clinic.healthcheck.checks.Priority.URGENT;
 import static clinic.healthcheck.consultants.ConsultantStatus.AVAILABLE;
 import static clinic.healthcheck.consultants.ConsultantStatus.OFFLINE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,10 +22,8 @@ import clinic.healthcheck.people.Groups;
 import clinic.healthcheck.people.Role;
 import clinic.healthcheck.support.Race;
 import clinic.healthcheck.support.ServiceTestBase;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,9 +31,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,11 +59,6 @@ abstract class ManualAssignmentTests extends ServiceTestBase {
     void people() {
         login("pat", Groups.PATIENTS);
         login("mara", Groups.MANAGERS);
-    }
-
-    @AfterEach
-    void engineClock() {
-        ClockUtil.reset();
     }
 
     // --- through the API
@@ -269,7 +259,7 @@ abstract class ManualAssignmentTests extends ServiceTestBase {
     @Test
     void aCheckStillWaitingAtItsDueTimeIsAssignedByAManagerInTasklist() {
         consultant("carla", "Medical Staff", "", 2, "4.8", AVAILABLE);
-        long id = escalated();
+        long id = escalated("pat", MEDICAL);
         Task manual = assignManuallyTask(id);
         assertThat(manual.getPriority()).isEqualTo(100);
         assertThat(tasks.getVariableLocal(manual.getId(), Variables.CONSULTANT_OPTIONS).toString())
@@ -294,7 +284,7 @@ abstract class ManualAssignmentTests extends ServiceTestBase {
     void aManagersChoiceTheRulesRefuseLeavesTheTaskAsItWas() {
         consultant("carla", "Medical Staff", "", 1, "4.8", AVAILABLE);
         request("pat", MEDICAL, NORMAL);
-        long id = escalated();
+        long id = escalated("pat", MEDICAL);
         Task manual = assignManuallyTask(id);
 
         assertThatThrownBy(() -> complete(manual, "carla", false, null))
@@ -315,7 +305,7 @@ abstract class ManualAssignmentTests extends ServiceTestBase {
     @Test
     void whenTheAutomaticPathWinsTheManagersTaskIsWithdrawn() {
         consultant("carla", "Medical Staff", "", 2, "4.8", OFFLINE);
-        long id = escalated();
+        long id = escalated("pat", MEDICAL);
         Task manual = assignManuallyTask(id);
 
         availability.update("carla", AVAILABLE, null);
@@ -366,7 +356,7 @@ abstract class ManualAssignmentTests extends ServiceTestBase {
         consultant("dana", "Medical Staff", "", 20, "4.0", AVAILABLE);
         List<Long> ids = new ArrayList<>();
         for (int round = 0; round < 5; round++) {
-            long id = escalated();
+            long id = escalated("pat", MEDICAL);
             ids.add(id);
             Task manual = assignManuallyTask(id);
             Race.atOnce(
@@ -394,23 +384,6 @@ abstract class ManualAssignmentTests extends ServiceTestBase {
     /** A check waiting as pending, not yet offered to anyone. */
     private long waiting() {
         return backlog("pat", MEDICAL, NORMAL, Instant.now().toString());
-    }
-
-    /** An urgent check still waiting once the engine's clock is past its due time. */
-    private long escalated() {
-        long id = backlog("pat", MEDICAL, URGENT, Instant.now().toString());
-        Instant dueAt = check(id).dueAt();
-        ClockUtil.setCurrentTime(Date.from(dueAt.plus(Duration.ofMinutes(1))));
-        var timer =
-                management
-                        .createJobQuery()
-                        .processInstanceId(check(id).processInstanceId())
-                        .timers()
-                        .executable()
-                        .singleResult();
-        management.executeJob(timer.getId());
-        assertThat(assignManuallyTask(id)).isNotNull();
-        return id;
     }
 
     private Task assignManuallyTask(long id) {

@@ -31,7 +31,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,11 +51,6 @@ abstract class NotificationTests extends ServiceTestBase {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @Autowired MockMvc mvc;
-
-    @AfterEach
-    void realTime() {
-        ClockUtil.reset();
-    }
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {

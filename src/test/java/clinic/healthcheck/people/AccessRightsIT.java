@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import clinic.healthcheck.checks.CheckType;
 import clinic.healthcheck.checks.HealthCheck;
 import clinic.healthcheck.checks.HealthCheckProcess;
-import clinic.healthcheck.checks.Priority;
 import clinic.healthcheck.support.ServiceTestBase;
 import clinic.healthcheck.support.WebClient;
 import java.util.List;
@@ -214,10 +213,7 @@ class AccessRightsIT extends ServiceTestBase {
 
     @Test
     void managersAloneTakeTheAssignManuallyTasks() {
-        long late = backlog("pat", CheckType.NUTRITION, Priority.URGENT, "2026-01-05T08:00:00Z");
-        runJobs();
-        assertThat(runtime.getActiveActivityIds(check(late).processInstanceId()))
-                .contains(HealthCheckProcess.ASSIGN_MANUALLY);
+        escalated("pat", CheckType.NUTRITION);
 
         as(
                 "mara",

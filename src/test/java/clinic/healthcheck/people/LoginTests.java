@@ -7,16 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** What wrong passwords do to an account. */
 abstract class LoginTests extends ServiceTestBase {
-
-    @AfterEach
-    void realTime() {
-        ClockUtil.reset();
-    }
 
     @Test
     void manyWrongPasswordsSlowTheLoginDownButNeverLockTheAccount() {

@@ -22,8 +22,10 @@ import clinic.healthcheck.consultants.RosterEntry;
 import clinic.healthcheck.people.Caller;
 import clinic.healthcheck.people.Role;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +39,9 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -69,6 +73,12 @@ public abstract class ServiceTestBase {
     @Autowired protected IdentityService identity;
     @Autowired protected JdbcTemplate jdbc;
     @Autowired protected ProcessEngine engine;
+
+    /** Tests that move the engine's clock leave it as they found it. */
+    @AfterEach
+    void realTime() {
+        ClockUtil.reset();
+    }
 
     @BeforeEach
     void cleanSlate() {
@@ -135,6 +145,27 @@ public abstract class ServiceTestBase {
         return healthChecks
                 .requestAll(List.of(new BackloggedRequest(request, Instant.parse(requestedAt))))
                 .get(0);
+    }
+
+    /**
+     * An urgent check taken in now and still waiting once the engine's clock has passed its due
+     * time: its managers' task is raised and the breach alert waits as a job.
+     */
+    protected long escalated(String patient, CheckType type) {
+        long id = backlog(patient, type, Priority.URGENT, Instant.now().toString());
+        Instant dueAt = check(id).dueAt();
+        ClockUtil.setCurrentTime(Date.from(dueAt.plus(Duration.ofMinutes(1))));
+        var timer =
+                management
+                        .createJobQuery()
+                        .processInstanceId(check(id).processInstanceId())
+                        .timers()
+                        .executable()
+                        .singleResult();
+        management.executeJob(timer.getId());
+        assertThat(runtime.getActiveActivityIds(check(id).processInstanceId()))
+                .contains(HealthCheckProcess.ASSIGN_MANUALLY);
+        return id;
     }
 
     /** A request through the same path as the API, with its immediate attempt. */
