@@ -8,13 +8,18 @@ import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.dmn.HitPolicy;
 
 /**
  * What the service needs of each decision table it reads, checked by asking the table every check
@@ -35,6 +40,21 @@ final class DecisionTableContract {
 
     /** Why the file may not be deployed; empty when it may. */
     Optional<String> problemWith(String resourceName, byte[] model) {
+        return problemWith(resourceName, model, Set.of());
+    }
+
+    /**
+     * As {@link #problemWith(String, byte[])}; besides, when {@code specializations} (lower case,
+     * the consultants' own) is not empty, an eligibility table may name no other: a misspelt
+     * specialization would leave every check of its rows waiting with nobody to take them.
+     */
+    Optional<String> problemWith(String resourceName, byte[] model, Set<String> specializations) {
+        // before anything of the file is evaluated, which asking it about every check does
+        Optional<String> language = ExpressionLanguages.problemWith(resourceName, model);
+        if (language.isPresent()) {
+            return language;
+        }
+
         List<DmnDecision> decisions;
         try {
             decisions = dmn.parseDecisions(new ByteArrayInputStream(model));
@@ -45,7 +65,7 @@ final class DecisionTableContract {
         for (DmnDecision decision : decisions) {
             Optional<String> problem =
                     switch (decision.getKey()) {
-                        case ELIGIBILITY -> eligibilityProblem(decision);
+                        case ELIGIBILITY -> eligibilityProblem(decision, specializations);
                         case SERVICE_LEVEL -> serviceLevelProblem(decision);
                         default ->
                                 Optional.of(
@@ -66,7 +86,18 @@ final class DecisionTableContract {
         return Optional.empty();
     }
 
-    private Optional<String> eligibilityProblem(DmnDecision decision) {
+    private Optional<String> eligibilityProblem(DmnDecision decision, Set<String> known) {
+        // every row that matches counts: only COLLECT, without an aggregator, gives them all
+        if (!(decision.getDecisionLogic() instanceof DmnDecisionTableImpl table)
+                || table.getHitPolicyHandler().getHitPolicyEntry().getHitPolicy()
+                        != HitPolicy.COLLECT
+                || table.getHitPolicyHandler().getHitPolicyEntry().getAggregator() != null) {
+            return Optional.of(
+                    "decision "
+                            + ELIGIBILITY
+                            + " must be a table with hit policy COLLECT and no aggregator, so"
+                            + " that every matching row's specialization counts");
+        }
         return askEveryCheck(
                 decision,
                 new AnswerRule() {
@@ -78,6 +109,15 @@ final class DecisionTableContract {
                                 return "a matching rule gives no "
                                         + SPECIALIZATION
                                         + " (the output must be named so and hold text)";
+                            }
+                            String key = specialization.trim().toLowerCase(Locale.ROOT);
+                            if (!known.isEmpty() && !known.contains(key)) {
+                                return "no consultant has the specialization '"
+                                        + specialization
+                                        + "' (they have: "
+                                        + String.join(", ", new TreeSet<>(known))
+                                        + "); check its spelling, or import the consultants"
+                                        + " who have it first";
                             }
                         }
                         return null;

@@ -2,6 +2,8 @@ package clinic.healthcheck.decisions;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -23,9 +25,16 @@ class DeploymentCheck implements Deployer {
     private static final Logger LOG = LoggerFactory.getLogger(DeploymentCheck.class);
 
     private final DecisionTableContract contract;
+    private final Supplier<Set<String>> specializations;
 
-    DeploymentCheck(DecisionTableContract contract) {
+    /**
+     * @param specializations the consultants' specializations in lower case, read for deployments
+     *     by a signed-in user (an analyst from Camunda Modeler); the service's own start-up deploys
+     *     its tables before any roster may be there
+     */
+    DeploymentCheck(DecisionTableContract contract, Supplier<Set<String>> specializations) {
         this.contract = contract;
+        this.specializations = specializations;
     }
 
     @Override
@@ -36,6 +45,7 @@ class DeploymentCheck implements Deployer {
         }
 
         boolean mayDeployAnything = isServiceOrAdmin();
+        Set<String> known = bySignedInUser() ? specializations.get() : Set.of();
         for (ResourceEntity resource : deployment.getResources().values()) {
             String name = resource.getName();
             boolean table = name.toLowerCase(Locale.ROOT).endsWith(".dmn");
@@ -43,7 +53,7 @@ class DeploymentCheck implements Deployer {
                 refuse(deployment, "only decision tables (.dmn) may be deployed here, not " + name);
             }
             if (table) {
-                Optional<String> problem = contract.problemWith(name, resource.getBytes());
+                Optional<String> problem = contract.problemWith(name, resource.getBytes(), known);
                 if (problem.isPresent()) {
                     refuse(deployment, problem.get());
                 }
@@ -58,6 +68,11 @@ class DeploymentCheck implements Deployer {
         return authentication == null
                 || authentication.getUserId() == null
                 || context.getAuthorizationManager().isCamundaAdmin(authentication);
+    }
+
+    private static boolean bySignedInUser() {
+        Authentication authentication = Context.getCommandContext().getAuthentication();
+        return authentication != null && authentication.getUserId() != null;
     }
 
     private static void refuse(DeploymentEntity deployment, String reason) {

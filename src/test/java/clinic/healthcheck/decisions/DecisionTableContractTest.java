@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** What a new version of each decision table must answer before the service lets it in. */
@@ -81,6 +82,87 @@ class DecisionTableContractTest {
         assertThat(problem("e.dmn", typo))
                 .contains("consultant-eligibilty")
                 .contains("check its id");
+    }
+
+    @Test
+    void anExpressionInJuelIsRefusedBeforeAnythingOfTheTableRuns() throws IOException {
+        // were this expression evaluated, it would set a system property through reflection
+        String juel =
+                eligibility()
+                        .replaceFirst(
+                                "<inputExpression ",
+                                "<inputExpression expressionLanguage=\"juel\" ")
+                        .replace(
+                                "<text>checkType</text>",
+                                "<text>${''.getClass().forName('java.lang.System')"
+                                        + ".getMethod('setProperty', ''.getClass(),"
+                                        + " ''.getClass()).invoke(null,"
+                                        + " 'clinic.table.ran', 'yes')}</text>");
+
+        String refusal = problem("consultant-eligibility.dmn", juel);
+
+        assertThat(System.getProperty("clinic.table.ran")).isNull();
+        assertThat(refusal).contains("'juel'").contains("FEEL only");
+    }
+
+    @Test
+    void feelCannotCallJavaSoAnExternalFunctionInATableRunsNothing() throws IOException {
+        String external =
+                eligibility()
+                        .replace(
+                                "<text>\"Nutrition\"</text>",
+                                "<text>(function(k, v) external {java: {class:"
+                                        + " \"java.lang.System\", method signature:"
+                                        + " \"setProperty(java.lang.String, java.lang.String)\"}})"
+                                        + "(\"clinic.feel.ran\", \"yes\")</text>");
+
+        String refusal = problem("consultant-eligibility.dmn", external);
+
+        assertThat(System.getProperty("clinic.feel.ran")).isNull();
+        assertThat(refusal).isNotNull();
+    }
+
+    @Test
+    void aScriptLanguageForTheWholeFileIsRefused() throws IOException {
+        String script =
+                eligibility()
+                        .replaceFirst(
+                                "<definitions ", "<definitions expressionLanguage=\"javascript\" ");
+
+        assertThat(problem("e.dmn", script)).contains("'javascript'").contains("FEEL only");
+    }
+
+    @Test
+    void aFileThatDeclaresEntitiesIsRefusedUnread() throws IOException {
+        String entities =
+                eligibility()
+                        .replaceFirst(
+                                "<definitions ",
+                                "<!DOCTYPE definitions [<!ENTITY secret SYSTEM"
+                                        + " \"file:///etc/hostname\">]><definitions ");
+
+        assertThat(problem("e.dmn", entities)).contains("not a valid DMN file");
+    }
+
+    @Test
+    void anEligibilityTableThatKeepsOnlyOneMatchingRowIsRefused() throws IOException {
+        String first = eligibility().replace("hitPolicy=\"COLLECT\"", "hitPolicy=\"FIRST\"");
+
+        assertThat(problem("e.dmn", first)).contains("hit policy COLLECT");
+    }
+
+    @Test
+    void aSpecializationNoConsultantHasIsRefusedOnceThereAreConsultants() throws IOException {
+        String typo =
+                eligibility().replace("<text>\"Nutrition\"</text>", "<text>\"Nutritoin\"</text>");
+        byte[] model = typo.getBytes(StandardCharsets.UTF_8);
+
+        assertThat(contract.problemWith("e.dmn", model, Set.of("medical staff", "nutrition")))
+                .get()
+                .asString()
+                .contains("'Nutritoin'")
+                .contains("medical staff, nutrition");
+        assertThat(contract.problemWith("e.dmn", model, Set.of())).isEmpty();
     }
 
     private String problem(String name, String model) {
