@@ -1,10 +1,13 @@
 package clinic.healthcheck.people;
 
+import java.time.Clock;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -102,6 +105,15 @@ class SecurityConfiguration {
                                         .anyRequest()
                                         .hasRole("ADMIN"))
                 .build();
+    }
+
+    /** Before any login is checked, so that a guesser is turned away unheard. */
+    @Bean
+    FilterRegistrationBean<LoginThrottle> loginThrottle(Clock clock) {
+        var registration = new FilterRegistrationBean<>(new LoginThrottle(clock));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.addUrlPatterns("/*");
+        return registration;
     }
 
     /** Every request carries its login (HTTP Basic); no session, so no CSRF token either. */
