@@ -75,6 +75,7 @@ public class AssignmentLogRepository {
                         overCapacity,
                         toDb(now))
                 .update();
+        events.publishEvent(new AssignmentAudited(result, null, trigger, 1));
     }
 
     /** One no_available row per check, written as a batch. */

@@ -6,6 +6,7 @@ import clinic.healthcheck.checks.HealthCheckRepository;
 import clinic.healthcheck.consultants.Consultant;
 import clinic.healthcheck.consultants.ConsultantRepository;
 import java.time.Instant;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,14 +35,17 @@ class ManualReservation {
     private final HealthCheckRepository checks;
     private final ConsultantRepository consultants;
     private final AssignmentLogRepository log;
+    private final ApplicationEventPublisher events;
 
     ManualReservation(
             HealthCheckRepository checks,
             ConsultantRepository consultants,
-            AssignmentLogRepository log) {
+            AssignmentLogRepository log,
+            ApplicationEventPublisher events) {
         this.checks = checks;
         this.consultants = consultants;
         this.log = log;
+        this.events = events;
     }
 
     /** A pending check to its first consultant. */
@@ -57,6 +61,9 @@ class ManualReservation {
         }
 
         audit(assignment, AssignmentLogEntry.SUCCESS, slot, now);
+        HealthCheck check = assignment.check();
+        events.publishEvent(
+                new HealthCheckAssigned(check.id(), check.priority(), check.createdAt(), now));
         return Outcome.RESERVED;
     }
 
@@ -75,7 +82,7 @@ class ManualReservation {
             return Outcome.CONSULTANT_FULL;
         }
         long checkId = assignment.check().id();
-        if (!checks.reassign(checkId, fromConsultantId, toConsultantId, now)) {
+        if (!checks.reassign(checkId, fromConsultantId, toConsultantId)) {
             consultants.releaseSlot(toConsultantId, false, now);
             return Outcome.CHECK_TAKEN;
         }

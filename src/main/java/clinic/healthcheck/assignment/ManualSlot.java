@@ -102,9 +102,9 @@ class ManualSlot {
                     throw new AssignmentRefusedException(
                             Reason.NOT_AVAILABLE,
                             consultant.username()
-                                    + " is "
+                                    + " is not available (status "
                                     + consultant.status().code()
-                                    + ", not available");
+                                    + ")");
                 }
                 throw new AssignmentRefusedException(
                         Reason.NO_FREE_SLOT,

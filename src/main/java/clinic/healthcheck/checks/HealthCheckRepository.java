@@ -119,16 +119,16 @@ public class HealthCheckRepository {
 
     /**
      * Gives an assigned, not yet started check to another consultant; false when it started, was
-     * cancelled or was given to someone else meanwhile.
+     * cancelled or was given to someone else meanwhile. When and how the check was first assigned
+     * stays as it was: that is what its service level measured; the audit keeps the change.
      */
-    public boolean reassign(long id, long fromConsultantId, long toConsultantId, Instant now) {
+    public boolean reassign(long id, long fromConsultantId, long toConsultantId) {
         return jdbc.sql(
                                 """
-                                UPDATE health_check SET consultant_id = ?, auto_assigned = FALSE,
-                                    assigned_at = ?
+                                UPDATE health_check SET consultant_id = ?
                                 WHERE id = ? AND status = 'assigned' AND consultant_id = ?
                                 """)
-                        .params(toConsultantId, toDb(now), id, fromConsultantId)
+                        .params(toConsultantId, id, fromConsultantId)
                         .update()
                 == 1;
     }

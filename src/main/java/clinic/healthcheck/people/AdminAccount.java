@@ -3,6 +3,7 @@ package clinic.healthcheck.people;
 import clinic.healthcheck.cli.CommandLineMode;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -103,13 +104,14 @@ class AdminAccount implements InitializingBean {
         return false;
     }
 
+    /** Case does not make a default password safe: "Admin" is guessed as soon as "admin". */
     static boolean isDefault(String userId, String password) {
-        return candidates(userId).contains(password.trim());
+        return candidates(userId).contains(password.trim().toLowerCase(Locale.ROOT));
     }
 
     private static Set<String> candidates(String userId) {
         Set<String> all = new HashSet<>(DEFAULT_PASSWORDS);
-        all.add(userId);
+        all.add(userId.toLowerCase(Locale.ROOT));
         return all;
     }
 }

@@ -164,6 +164,7 @@ abstract class ManualAssignmentTests extends ServiceTestBase {
         HealthCheck check = request("pat", MEDICAL, NORMAL);
         assertThat(check.consultantUsername()).isEqualTo("dana");
         String danasTask = task(check.id()).getId();
+        Instant firstAssigned = check(check.id()).assignedAt();
         availability.update("dana", OFFLINE, null);
 
         mvc.perform(
@@ -178,6 +179,10 @@ abstract class ManualAssignmentTests extends ServiceTestBase {
 
         assertThat(consultant("dana").currentAssignments()).isZero();
         assertThat(consultant("carla").currentAssignments()).isEqualTo(1);
+        assertThat(check(check.id()).assignedAt())
+                .as("the service level measured the first assignment")
+                .isEqualTo(firstAssigned);
+        assertThat(check(check.id()).autoAssigned()).isTrue();
         Task carlasTask = task(check.id());
         assertThat(carlasTask.getAssignee()).isEqualTo("carla");
         assertThat(carlasTask.getId()).isNotEqualTo(danasTask);

@@ -113,7 +113,7 @@ abstract class CommandLineTests extends ServiceTestBase {
 
         assertThat(printed.toString())
                 .contains("consultants.csv line 3: username k0001 repeats line 2; skipped")
-                .contains("consultants.csv line 4: email 'not-an-address' is not an e-mail")
+                .contains("consultants.csv line 4: email is not an e-mail address")
                 .contains("checks.csv line 2: created_at 2999-01-05T08:00:00Z lies in the future");
         assertThat(consultant("k0001").specialization()).isEqualTo("Medical Staff");
         assertThat(consultantRows.findAll()).hasSize(1);

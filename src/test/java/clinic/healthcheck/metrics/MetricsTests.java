@@ -7,6 +7,9 @@ import static clinic.healthcheck.checks.Priority.URGENT;
 import static clinic.healthcheck.consultants.ConsultantStatus.AVAILABLE;
 import static clinic.healthcheck.consultants.ConsultantStatus.BREAK;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import clinic.healthcheck.support.ServiceTestBase;
 import io.micrometer.core.instrument.Counter;
@@ -17,12 +20,15 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
 
 /** The gauges, the timer and the counters against what the service really did. */
 abstract class MetricsTests extends ServiceTestBase {
 
     @Autowired MeterRegistry registry;
     @Autowired LiveGauges gauges;
+    @Autowired MockMvc mvc;
 
     private double gauge(String name, String tag, String value) {
         return registry.get(name).tag(tag, value).gauge().value();
@@ -80,6 +86,28 @@ abstract class MetricsTests extends ServiceTestBase {
         assertThat(timer.totalTime(TimeUnit.SECONDS) - secondsBefore)
                 .isBetween(3 * 3600.0, 3 * 3600.0 + 120);
         assertThat(attempts("success", "none", "sweep")).isEqualTo(successesBefore + 1);
+    }
+
+    @Test
+    void anAssignmentByHandIsTimedAndCountedToo() throws Exception {
+        login("mara", "managers");
+        // taken in from a backlog: it waits for the sweep, and a manager is quicker
+        consultant("carla", "Medical Staff", "", 2, "4.5", AVAILABLE);
+        Instant requested = Instant.now().minus(Duration.ofHours(2));
+        long id = backlog("p1", MEDICAL, URGENT, requested.toString());
+        Timer before = timeToAssign("urgent");
+        long timedBefore = before == null ? 0 : before.count();
+        double successesBefore = attempts("success", "none", "manual");
+
+        mvc.perform(
+                        post("/api/health-checks/" + id + "/assign")
+                                .with(httpBasic("mara", PASSWORD))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"consultant\": \"carla\", \"reason\": \"back soon\"}"))
+                .andExpect(status().isOk());
+
+        assertThat(timeToAssign("urgent").count()).isEqualTo(timedBefore + 1);
+        assertThat(attempts("success", "none", "manual")).isEqualTo(successesBefore + 1);
     }
 
     @Test

@@ -38,7 +38,7 @@ class AdminAccountTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "  ", "admin", "demo", "camunda"})
+    @ValueSource(strings = {"", "  ", "admin", "demo", "camunda", "Admin", "DEMO"})
     void withoutAnAdminYetADefaultPasswordRefusesTheStartAndCreatesNobody(String password) {
         assertThatThrownBy(() -> start("admin", password))
                 .isInstanceOf(IllegalStateException.class)
