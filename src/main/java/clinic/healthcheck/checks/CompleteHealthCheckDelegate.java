@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Stores the consultation's record, held to the API's rules whether it came from the API or a
- * Tasklist form, marks the check completed and gives the slot back.
+ * Tasklist form (and there completed by the check's consultant), marks the check completed and
+ * gives the slot back.
  */
 @Component
 public class CompleteHealthCheckDelegate implements JavaDelegate {
@@ -34,10 +35,12 @@ public class CompleteHealthCheckDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long checkId = TaskForms.checkIdOf(execution);
+        HealthCheck asAssigned = checks.findById(checkId).orElseThrow();
+        TaskForms.requireWorkedBy(execution, asAssigned.consultantUsername());
+        TaskForms.requireConsultant(execution, asAssigned.consultantUsername());
+        TaskForms.requireAsRequested(execution, asAssigned);
         ConsultationRecord record = record(execution);
         Instant now = clock.instant();
-        TaskForms.requireConsultant(
-                execution, checks.findById(checkId).orElseThrow().consultantUsername());
 
         // The conditional update is the guard against completing twice: only one caller
         // finds the check in progress, so the slot is given back exactly once.

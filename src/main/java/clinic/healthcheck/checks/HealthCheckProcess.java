@@ -76,6 +76,12 @@ public final class HealthCheckProcess {
 
         public static final String MEDICAL_HISTORY = "medicalHistory";
 
+        /**
+         * Transient, for the step after a consultant's task: the name of a task-local copy (check,
+         * type, priority) the completed form changed.
+         */
+        public static final String CHANGED_COPY = "changedCopy";
+
         /** The "Assign manually" form: whom a manager chose, over capacity or not, and why. */
         public static final String CONSULTANT_OPTIONS = "consultantOptions";
 

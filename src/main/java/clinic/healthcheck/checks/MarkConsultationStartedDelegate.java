@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The consultant finished "Start consultation" (in Tasklist or through the API): the form is held
- * to the API's rules, then the check is in progress.
+ * The consultant finished "Start consultation" (in Tasklist or through the API): who completed it
+ * and the form are held to the API's rules, then the check is in progress.
  */
 @Component
 public class MarkConsultationStartedDelegate implements JavaDelegate {
@@ -33,9 +33,11 @@ public class MarkConsultationStartedDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long checkId = TaskForms.checkIdOf(execution);
-        Date scheduledAt = scheduledAt(execution);
         HealthCheck check = checks.findById(checkId).orElseThrow();
+        TaskForms.requireWorkedBy(execution, check.consultantUsername());
         TaskForms.requireConsultant(execution, check.consultantUsername());
+        TaskForms.requireAsRequested(execution, check);
+        Date scheduledAt = scheduledAt(execution);
         execution.setVariable(Variables.SCHEDULED_AT, scheduledAt);
 
         // A cancellation that committed first leaves the row not "assigned": this step loses.

@@ -28,10 +28,10 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>patients: nothing beyond their own profile (which the engine grants every user);
  *   <li>medical staff and nutritionists: Tasklist, the health-check model, and the tasks assigned
- *       to them (which the engine grants each assignee);
+ *       to them (which the engine grants each assignee, to work on: {@link TaskWorkRights});
  *   <li>managers: Cockpit and Tasklist; health-check and sweep instances, their history, incidents
- *       and job retries; every task of a health check to read; the "Assign manually" tasks (which
- *       the engine grants the candidate group);
+ *       and job retries; every task of a health check to read, none to update or work on; the
+ *       "Assign manually" tasks (which the engine grants the candidate group, to work on);
  *   <li>analysts: Cockpit, decision definitions and their history, new deployments;
  *   <li>admins: everything.
  * </ul>

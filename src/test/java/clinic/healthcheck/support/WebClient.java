@@ -96,11 +96,19 @@ public final class WebClient {
 
     /** A call to the engine through the webapps' API, in the signed-in session. */
     public HttpResponse<String> webapp(String method, String path, String body) {
+        return webapp(method, path, body, null);
+    }
+
+    /** The same, asking for a media type, such as Tasklist's {@code application/hal+json}. */
+    public HttpResponse<String> webapp(String method, String path, String body, String accept) {
         var request =
                 HttpRequest.newBuilder(
                                 URI.create(base + "/camunda/api/engine/engine/default" + path))
                         .header("Content-Type", "application/json")
                         .method(method, body == null ? BodyPublishers.noBody() : json(body));
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
         if (csrfToken != null) {
             request.header("X-XSRF-TOKEN", csrfToken);
         }
