@@ -7,6 +7,7 @@ import clinic.healthcheck.system.FilteredPage;
 import clinic.healthcheck.system.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,24 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AssignmentLogRepository {
 
+    private static final String INSERT =
+            """
+            INSERT INTO assignment_log (health_check_id, consultant_id, result, reason, message,
+                triggered_by, logged_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """;
+
+    /** Column types of {@link #INSERT}: a batch then never asks the driver what a null is. */
+    private static final int[] INSERT_TYPES = {
+        Types.BIGINT,
+        Types.BIGINT,
+        Types.VARCHAR,
+        Types.VARCHAR,
+        Types.VARCHAR,
+        Types.VARCHAR,
+        Types.TIMESTAMP_WITH_TIMEZONE
+    };
+
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
 
@@ -26,37 +45,46 @@ public class AssignmentLogRepository {
         this.jdbcTemplate = jdbcTemplate;
     }
 
-    public void success(
-            long checkId, long consultantId, String message, Trigger trigger, Instant now) {
-        insert(checkId, consultantId, AssignmentLogEntry.SUCCESS, null, message, trigger, now);
+    /** One success row per claim, written as a batch. */
+    void successes(List<SlotReservation.Claim> claims, Trigger trigger, Instant now) {
+        var batch = new ArrayList<Object[]>(claims.size());
+        for (SlotReservation.Claim claim : claims) {
+            batch.add(
+                    new Object[] {
+                        claim.check().id(),
+                        claim.consultant().id(),
+                        AssignmentLogEntry.SUCCESS,
+                        null,
+                        truncate(claim.why()),
+                        trigger.code(),
+                        toDb(now)
+                    });
+        }
+        jdbcTemplate.batchUpdate(INSERT, batch, INSERT_TYPES);
     }
 
     public void error(long checkId, String message, Trigger trigger, Instant now) {
         insert(checkId, null, AssignmentLogEntry.ERROR, null, message, trigger, now);
     }
 
-    /** One no_available row per check, written as a batch. */
-    public void waits(List<Long> checkIds, List<WaitReason> reasons, Trigger trigger, Instant now) {
-        var batch = new ArrayList<Object[]>(checkIds.size());
-        for (int i = 0; i < checkIds.size(); i++) {
-            WaitReason reason = reasons.get(i);
-            batch.add(
-                    new Object[] {
-                        checkIds.get(i),
-                        AssignmentLogEntry.NO_AVAILABLE,
-                        reason.code(),
-                        reason.explanation(),
-                        trigger.code(),
-                        toDb(now)
-                    });
-        }
-        jdbcTemplate.batchUpdate(
-                """
-                INSERT INTO assignment_log (health_check_id, result, reason, message,
-                    triggered_by, logged_at)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """,
-                batch);
+    /** One no_available row for each of the checks, all for one reason, in one statement. */
+    public void waits(WaitReason reason, List<Long> checkIds, Trigger trigger, Instant now) {
+        jdbc.sql(
+                        """
+                        INSERT INTO assignment_log (health_check_id, consultant_id, result,
+                            reason, message, triggered_by, logged_at)
+                        SELECT id, CAST(NULL AS BIGINT), :result, :reason, :message, :trigger,
+                            :now
+                        FROM health_check WHERE id IN (:ids)
+                        ORDER BY id
+                        """)
+                .param("result", AssignmentLogEntry.NO_AVAILABLE)
+                .param("reason", reason.code())
+                .param("message", reason.explanation())
+                .param("trigger", trigger.code())
+                .param("now", toDb(now))
+                .param("ids", checkIds)
+                .update();
     }
 
     private void insert(
@@ -67,12 +95,7 @@ public class AssignmentLogRepository {
             String message,
             Trigger trigger,
             Instant now) {
-        jdbc.sql(
-                        """
-                        INSERT INTO assignment_log (health_check_id, consultant_id, result, reason,
-                            message, triggered_by, logged_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
-                        """)
+        jdbc.sql(INSERT)
                 .params(
                         checkId,
                         consultantId,
