@@ -29,11 +29,13 @@ public class HealthCheckApplication {
 
         if (CommandLineMode.isRequested(args)) {
             // A command shares the database with running nodes: it starts no web server and no
-            // job executor, so it never takes jobs that a node would otherwise run.
+            // job executor, so it never takes jobs that a node would otherwise run. The switch
+            // is a system property because application.yaml, which turns the executor on, takes
+            // precedence over the builder's defaults below.
+            System.setProperty("camunda.bpm.job-execution.enabled", "false");
             builder.web(WebApplicationType.NONE)
                     .properties(
                             CommandLineMode.ACTIVE_PROPERTY + "=true",
-                            "camunda.bpm.job-execution.enabled=false",
                             // the engine's REST API needs a web server
                             "spring.autoconfigure.exclude="
                                     + "org.camunda.bpm.spring.boot.starter.rest"
