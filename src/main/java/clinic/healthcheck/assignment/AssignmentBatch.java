@@ -38,6 +38,12 @@ final class AssignmentBatch {
             int freeSlotsLeft,
             WaitReason reason) {}
 
+    /**
+     * Ids in one IN list: H2 tests each row against the list one value after the other, so a long
+     * list costs it the square of its length.
+     */
+    private static final int IDS_PER_STATEMENT = 100;
+
     /** A slot the pool gave a check, and what to restore should the database say no. */
     private record Decision(Claim claim, Candidate candidate, Instant lastAssignedBefore) {}
 
@@ -181,8 +187,12 @@ final class AssignmentBatch {
         }
         changed.forEach(
                 (reason, ids) -> {
-                    context.auditLog().waits(reason, ids, context.trigger(), now);
-                    context.checks().recordWaitReason(reason.code(), ids);
+                    for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
+                        var some =
+                                ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT));
+                        context.auditLog().waits(reason, some, context.trigger(), now);
+                        context.checks().recordWaitReason(reason.code(), some);
+                    }
                 });
     }
 
