@@ -1,15 +1,11 @@
 package clinic.healthcheck.support;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import clinic.healthcheck.assignment.AssignmentListener;
 import clinic.healthcheck.assignment.AssignmentService;
 import clinic.healthcheck.assignment.AssignmentTotals;
 import clinic.healthcheck.assignment.Trigger;
-import clinic.healthcheck.checks.CheckStatus;
 import clinic.healthcheck.checks.CheckType;
 import clinic.healthcheck.checks.HealthCheck;
-import clinic.healthcheck.checks.HealthCheckProcess;
 import clinic.healthcheck.checks.HealthCheckRepository;
 import clinic.healthcheck.checks.HealthCheckRepository.NewHealthCheck;
 import clinic.healthcheck.checks.HealthCheckService;
@@ -26,7 +22,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -186,43 +181,6 @@ public abstract class ServiceTestBase {
      * stands, and at most one successful assignment per check.
      */
     protected void assertInvariants() {
-        for (Consultant consultant : consultantRows.findAll()) {
-            Integer held =
-                    jdbc.queryForObject(
-                            "SELECT COUNT(*) FROM health_check WHERE consultant_id = ?"
-                                    + " AND status IN ('assigned', 'in_progress')",
-                            Integer.class,
-                            consultant.id());
-            assertThat(consultant.currentAssignments())
-                    .as("load of %s", consultant.username())
-                    .isEqualTo(consultant.carriedLoad() + held);
-            assertThat(held + consultant.carriedLoad())
-                    .as("capacity of %s", consultant.username())
-                    .isLessThanOrEqualTo(
-                            Math.max(consultant.maxConcurrentChecks(), consultant.carriedLoad()));
-        }
-
-        List<Map<String, Object>> doubles =
-                jdbc.queryForList(
-                        "SELECT health_check_id FROM assignment_log WHERE result = 'success'"
-                                + " GROUP BY health_check_id HAVING COUNT(*) > 1");
-        assertThat(doubles).as("checks assigned twice").isEmpty();
-
-        for (Map<String, Object> row :
-                jdbc.queryForList(
-                        "SELECT id, status, process_instance_id FROM health_check"
-                                + " WHERE status IN ('pending', 'assigned', 'in_progress')")) {
-            String instance = (String) row.get("process_instance_id");
-            CheckStatus status = CheckStatus.fromCode((String) row.get("status"));
-            String expected =
-                    switch (status) {
-                        case PENDING -> HealthCheckProcess.WAIT_FOR_CONSULTANT;
-                        case ASSIGNED -> HealthCheckProcess.START_CONSULTATION;
-                        default -> HealthCheckProcess.RECORD_CONSULTATION;
-                    };
-            assertThat(runtime.getActiveActivityIds(instance))
-                    .as("check %s is %s", row.get("id"), status.code())
-                    .contains(expected);
-        }
+        Invariants.assertHold(consultantRows, jdbc, runtime);
     }
 }
