@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,9 +58,13 @@ final class AssignmentRun {
     private int waiting;
     private int takenElsewhere;
 
-    AssignmentRun(Context context) {
+    private final Supplier<List<Consultant>> roster;
+
+    /** A run over the queue, ranking the consultants {@code roster} reads. */
+    AssignmentRun(Context context, Supplier<List<Consultant>> roster) {
         this.context = context;
-        this.pool = new ConsultantPool(context.consultants().findAll());
+        this.roster = roster;
+        this.pool = new ConsultantPool(roster.get());
         this.followUps = new FollowUps(context.checks());
     }
 
@@ -102,7 +107,7 @@ final class AssignmentRun {
                 inTransaction(() -> batch.serve(queue, Integer.MAX_VALUE, enough));
             } catch (RuntimeException e) {
                 // All of the batch rolled back: start again from what the database holds.
-                pool = new ConsultantPool(context.consultants().findAll());
+                pool = new ConsultantPool(roster.get());
                 followUps.forgetAll();
                 batch.served().forEach(this::serveAlone);
                 continue;

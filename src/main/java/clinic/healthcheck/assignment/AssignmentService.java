@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -57,7 +58,7 @@ public class AssignmentService {
 
     /** Serves the whole queue; a dry run decides the same but writes nothing. */
     public AssignmentTotals sweep(Trigger trigger, boolean dryRun, AssignmentListener listener) {
-        var run = newRun(trigger, dryRun, listener);
+        var run = newRun(trigger, dryRun, listener, rules.snapshot(), consultants::findAll);
         run.serveQueue(null, null);
         AssignmentTotals totals = run.totals();
         LOG.info(
@@ -72,13 +73,25 @@ public class AssignmentService {
         return totals;
     }
 
-    /** The immediate attempt for one new request. */
+    /**
+     * The immediate attempt for one new request. Only consultants of the specializations the rules
+     * allow for it are read: the others could neither take it nor explain why it waits.
+     */
     public boolean assignCheck(long checkId, Trigger trigger) {
         Optional<PendingCheck> check = checks.findPending(checkId);
         if (check.isEmpty()) {
             return false;
         }
-        var run = newRun(trigger, false, AssignmentListener.NONE);
+        MatchingRules.Snapshot snapshot = rules.snapshot();
+        List<String> allowed =
+                snapshot.eligibleSpecializations(check.get().checkType(), check.get().priority());
+        var run =
+                newRun(
+                        trigger,
+                        false,
+                        AssignmentListener.NONE,
+                        snapshot,
+                        () -> consultants.findBySpecializations(allowed));
         run.serve(List.of(check.get()), () -> false);
         return run.totals().assigned() == 1;
     }
@@ -93,7 +106,13 @@ public class AssignmentService {
         if (consultant.isEmpty()) {
             return new AssignmentTotals(0, 0, 0, 0, 0);
         }
-        var run = newRun(trigger, false, AssignmentListener.NONE);
+        var run =
+                newRun(
+                        trigger,
+                        false,
+                        AssignmentListener.NONE,
+                        rules.snapshot(),
+                        consultants::findAll);
         if (!run.pool().hasRoom(consultantId)) {
             return run.totals();
         }
@@ -105,20 +124,26 @@ public class AssignmentService {
         return run.totals();
     }
 
-    private AssignmentRun newRun(Trigger trigger, boolean dryRun, AssignmentListener listener) {
+    private AssignmentRun newRun(
+            Trigger trigger,
+            boolean dryRun,
+            AssignmentListener listener,
+            MatchingRules.Snapshot snapshot,
+            Supplier<List<Consultant>> roster) {
         return new AssignmentRun(
                 new AssignmentRun.Context(
                         trigger,
                         dryRun,
                         listener,
-                        rules.snapshot(),
+                        snapshot,
                         checks,
                         consultants,
                         auditLog,
                         reservation,
                         transactions,
                         properties,
-                        clock));
+                        clock),
+                roster);
     }
 
     private static Set<CheckType> typesTakenBy(

@@ -42,6 +42,21 @@ public class ConsultantRepository {
                 .list();
     }
 
+    /** Consultants whose specialization is one of these lower-case names, whatever its case. */
+    public List<Consultant> findBySpecializations(List<String> specializations) {
+        if (specializations.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(
+                        """
+                        SELECT * FROM consultant_availability
+                        WHERE LOWER(TRIM(specialization)) IN (:specializations) ORDER BY id
+                        """)
+                .param("specializations", specializations)
+                .query(this::map)
+                .list();
+    }
+
     public Optional<Consultant> findById(long id) {
         return jdbc.sql("SELECT * FROM consultant_availability WHERE id = ?")
                 .param(id)

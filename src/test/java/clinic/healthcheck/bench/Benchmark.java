@@ -31,12 +31,20 @@ public final class Benchmark {
         // the PostgreSQL server's start-up chatter, logged before the service sets up logging
         ((Logger) LoggerFactory.getLogger("io.zonky")).setLevel(Level.WARN);
         var tables = new StringBuilder();
-        for (String database : options.databases()) {
-            try (BenchDatabase db = BenchDatabase.start(database, options)) {
-                for (String size : options.sizes()) {
-                    tables.append(measure(db, Workload.generate(size, options), options));
+        try {
+            for (String database : options.databases()) {
+                try (BenchDatabase db = BenchDatabase.start(database, options)) {
+                    for (String size : options.sizes()) {
+                        tables.append(measure(db, Workload.generate(size, options), options));
+                    }
                 }
             }
+        } catch (Exception e) {
+            // the service logs to a file only, and Spring Boot keeps what it logged off stderr
+            System.err.printf(
+                    "The benchmark failed: %s; the service's log is %s%n",
+                    e, options.workDir().resolve("service.log"));
+            System.exit(1);
         }
         System.out.print(tables);
         System.exit(0);

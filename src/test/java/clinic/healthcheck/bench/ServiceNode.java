@@ -49,6 +49,8 @@ final class ServiceNode implements AutoCloseable {
     /** The README's {@code import} command, run against an empty database. */
     static void importInto(Connection database, Workload workload, BenchOptions options) {
         List<String> args = settings(database, options);
+        // a setting given twice reaches Spring as "a,b": the command's own win
+        args.removeIf(arg -> arg.startsWith("--camunda.bpm.job-execution.enabled="));
         args.addAll(
                 List.of(
                         "import",
