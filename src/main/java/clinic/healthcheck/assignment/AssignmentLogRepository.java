@@ -7,11 +7,10 @@ import clinic.healthcheck.system.FilteredPage;
 import clinic.healthcheck.system.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,6 +23,24 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AssignmentLogRepository {
 
+    private static final String INSERT =
+            """
+            INSERT INTO assignment_log (health_check_id, consultant_id, result, reason, message,
+                triggered_by, logged_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """;
+
+    /** Column types of {@link #INSERT}: a batch then never asks the driver what a null is. */
+    private static final int[] INSERT_TYPES = {
+        Types.BIGINT,
+        Types.BIGINT,
+        Types.VARCHAR,
+        Types.VARCHAR,
+        Types.VARCHAR,
+        Types.VARCHAR,
+        Types.TIMESTAMP_WITH_TIMEZONE
+    };
+
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
     private final ApplicationEventPublisher events;
@@ -35,10 +52,24 @@ public class AssignmentLogRepository {
         this.events = events;
     }
 
-    public void success(
-            long checkId, long consultantId, String message, Trigger trigger, Instant now) {
-        insert(checkId, consultantId, AssignmentLogEntry.SUCCESS, null, message, trigger, now);
-        events.publishEvent(new AssignmentAudited(AssignmentLogEntry.SUCCESS, null, trigger, 1));
+    /** One success row per claim, written as a batch. */
+    void successes(List<SlotReservation.Claim> claims, Trigger trigger, Instant now) {
+        var batch = new ArrayList<Object[]>(claims.size());
+        for (SlotReservation.Claim claim : claims) {
+            batch.add(
+                    new Object[] {
+                        claim.check().id(),
+                        claim.consultant().id(),
+                        AssignmentLogEntry.SUCCESS,
+                        null,
+                        truncate(claim.why()),
+                        trigger.code(),
+                        toDb(now)
+                    });
+        }
+        jdbcTemplate.batchUpdate(INSERT, batch, INSERT_TYPES);
+        events.publishEvent(
+                new AssignmentAudited(AssignmentLogEntry.SUCCESS, null, trigger, claims.size()));
     }
 
     public void error(long checkId, String message, Trigger trigger, Instant now) {
@@ -78,36 +109,27 @@ public class AssignmentLogRepository {
         events.publishEvent(new AssignmentAudited(result, null, trigger, 1));
     }
 
-    /** One no_available row per check, written as a batch. */
-    public void waits(List<Long> checkIds, List<WaitReason> reasons, Trigger trigger, Instant now) {
-        var batch = new ArrayList<Object[]>(checkIds.size());
-        for (int i = 0; i < checkIds.size(); i++) {
-            WaitReason reason = reasons.get(i);
-            batch.add(
-                    new Object[] {
-                        checkIds.get(i),
-                        AssignmentLogEntry.NO_AVAILABLE,
-                        reason.code(),
-                        reason.explanation(),
-                        trigger.code(),
-                        toDb(now)
-                    });
-        }
-        jdbcTemplate.batchUpdate(
-                """
-                INSERT INTO assignment_log (health_check_id, result, reason, message,
-                    triggered_by, logged_at)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """,
-                batch);
-
-        Map<WaitReason, Integer> byReason = new EnumMap<>(WaitReason.class);
-        reasons.forEach(reason -> byReason.merge(reason, 1, Integer::sum));
-        byReason.forEach(
-                (reason, count) ->
-                        events.publishEvent(
-                                new AssignmentAudited(
-                                        AssignmentLogEntry.NO_AVAILABLE, reason, trigger, count)));
+    /** One no_available row for each of the checks, all for one reason, in one statement. */
+    public void waits(WaitReason reason, List<Long> checkIds, Trigger trigger, Instant now) {
+        jdbc.sql(
+                        """
+                        INSERT INTO assignment_log (health_check_id, consultant_id, result,
+                            reason, message, triggered_by, logged_at)
+                        SELECT id, CAST(NULL AS BIGINT), :result, :reason, :message, :trigger,
+                            :now
+                        FROM health_check WHERE id IN (:ids)
+                        ORDER BY id
+                        """)
+                .param("result", AssignmentLogEntry.NO_AVAILABLE)
+                .param("reason", reason.code())
+                .param("message", reason.explanation())
+                .param("trigger", trigger.code())
+                .param("now", toDb(now))
+                .param("ids", checkIds)
+                .update();
+        events.publishEvent(
+                new AssignmentAudited(
+                        AssignmentLogEntry.NO_AVAILABLE, reason, trigger, checkIds.size()));
     }
 
     private void insert(
@@ -118,12 +140,7 @@ public class AssignmentLogRepository {
             String message,
             Trigger trigger,
             Instant now) {
-        jdbc.sql(
-                        """
-                        INSERT INTO assignment_log (health_check_id, consultant_id, result, reason,
-                            message, triggered_by, logged_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
-                        """)
+        jdbc.sql(INSERT)
                 .params(
                         checkId,
                         consultantId,

@@ -9,13 +9,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param sweep the periodic sweep of the whole queue
  * @param queuePageSize how many pending checks one read of the queue takes
+ * @param assignmentsPerTransaction how many assignments at most commit together
  */
 @ConfigurationProperties("clinic.assignment")
-public record AssignmentProperties(Sweep sweep, @DefaultValue("500") int queuePageSize) {
+public record AssignmentProperties(
+        Sweep sweep,
+        @DefaultValue("500") int queuePageSize,
+        @DefaultValue("50") int assignmentsPerTransaction) {
 
     public AssignmentProperties {
         if (sweep == null) {
             sweep = new Sweep("R/PT5M", true);
+        }
+        if (queuePageSize < 1 || assignmentsPerTransaction < 1) {
+            throw new IllegalArgumentException(
+                    "clinic.assignment.queue-page-size and assignments-per-transaction must be"
+                            + " at least 1");
         }
     }
 

@@ -60,6 +60,11 @@ final class Candidate {
         lastAssignedAt = now;
     }
 
+    void gaveBack(Instant lastAssignedBefore) {
+        load--;
+        lastAssignedAt = lastAssignedBefore;
+    }
+
     /** The database said no: another node or thread filled the consultant, or they left. */
     void close() {
         closed = true;

@@ -83,13 +83,6 @@ final class ConsultantPool {
         return Optional.of(new Choice(best, 1, fittingWithRoom(specializations, type), false));
     }
 
-    /** True while anyone at all has room: once nobody has, a run can stop looking. */
-    boolean anyRoom() {
-        return withRoom.values().stream()
-                .flatMap(byType -> byType.values().stream())
-                .anyMatch(set -> !set.isEmpty());
-    }
-
     boolean hasRoom(long consultantId) {
         Candidate candidate = byId.get(consultantId);
         return candidate != null && candidate.freeSlots() > 0;
@@ -120,9 +113,22 @@ final class ConsultantPool {
         }
     }
 
-    void close(Candidate candidate) {
+    /** Undoes {@link #tookSlot}: the check was no longer pending when the run claimed it. */
+    void gaveBack(Candidate candidate, Instant lastAssignedBefore) {
         unrank(candidate);
-        candidate.close();
+        candidate.gaveBack(lastAssignedBefore);
+        if (candidate.freeSlots() > 0) {
+            rank(candidate);
+        }
+    }
+
+    /** The database said no: another node or thread filled the consultant, or they left. */
+    void close(long consultantId) {
+        Candidate candidate = byId.get(consultantId);
+        if (candidate != null) {
+            unrank(candidate);
+            candidate.close();
+        }
     }
 
     private boolean fits(Candidate candidate, List<String> specializations, CheckType type) {

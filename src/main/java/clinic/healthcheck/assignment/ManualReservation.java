@@ -6,6 +6,7 @@ import clinic.healthcheck.checks.HealthCheckRepository;
 import clinic.healthcheck.consultants.Consultant;
 import clinic.healthcheck.consultants.ConsultantRepository;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -51,12 +52,13 @@ class ManualReservation {
     /** A pending check to its first consultant. */
     Outcome reserve(Assignment assignment, Instant now) {
         long checkId = assignment.check().id();
-        if (!checks.claim(checkId, assignment.consultant().id(), false, now)) {
+        long consultantId = assignment.consultant().id();
+        if (!checks.claim(List.of(checkId), List.of(consultantId), false, now)[0]) {
             return Outcome.CHECK_TAKEN;
         }
         Slot slot = takeSlot(assignment, now);
         if (slot == Slot.NONE) {
-            checks.unclaim(checkId);
+            checks.unclaim(List.of(checkId));
             return Outcome.CONSULTANT_FULL;
         }
 
@@ -101,7 +103,7 @@ class ManualReservation {
     /** A free slot if there is one; beyond the maximum only when the manager allowed it. */
     private Slot takeSlot(Assignment assignment, Instant now) {
         long consultantId = assignment.consultant().id();
-        if (consultants.takeSlot(consultantId, now)) {
+        if (consultants.takeSlots(List.of(consultantId), now)[0]) {
             return Slot.FREE;
         }
         if (assignment.overCapacity() && consultants.takeSlotOverCapacity(consultantId, now)) {

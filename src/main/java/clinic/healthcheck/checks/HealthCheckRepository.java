@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -92,28 +93,41 @@ public class HealthCheckRepository {
                 .optional();
     }
 
-    /** Gives a pending check to a consultant; false when it is no longer pending. */
-    public boolean claim(long id, long consultantId, boolean automatic, Instant now) {
-        return jdbc.sql(
-                                """
-                                UPDATE health_check SET status = 'assigned', consultant_id = ?,
-                                    auto_assigned = ?, assigned_at = ?
-                                WHERE id = ? AND status = 'pending'
-                                """)
-                        .params(consultantId, automatic, toDb(now), id)
-                        .update()
-                == 1;
+    /**
+     * Gives pending checks to consultants, one statement each in one batch: {@code
+     * consultantIds.get(i)} takes {@code ids.get(i)}, by the automatic path or by hand. True where
+     * the check was still pending.
+     */
+    public boolean[] claim(
+            List<Long> ids, List<Long> consultantIds, boolean automatic, Instant now) {
+        var batch = new ArrayList<Object[]>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            batch.add(new Object[] {consultantIds.get(i), automatic, toDb(now), ids.get(i)});
+        }
+        int[] updated =
+                jdbcTemplate.batchUpdate(
+                        """
+                        UPDATE health_check SET status = 'assigned', consultant_id = ?,
+                            auto_assigned = ?, assigned_at = ?
+                        WHERE id = ? AND status = 'pending'
+                        """,
+                        batch);
+        boolean[] claimed = new boolean[updated.length];
+        for (int i = 0; i < updated.length; i++) {
+            claimed[i] = updated[i] == 1;
+        }
+        return claimed;
     }
 
-    /** Undoes {@link #claim} in the same transaction when the consultant's slot was gone. */
-    public void unclaim(long id) {
+    /** Undoes {@link #claim} in the same transaction when the consultants' slots were gone. */
+    public void unclaim(List<Long> ids) {
         jdbc.sql(
                         """
                         UPDATE health_check SET status = 'pending', consultant_id = NULL,
                             auto_assigned = NULL, assigned_at = NULL
-                        WHERE id = ? AND status = 'assigned'
+                        WHERE id IN (:ids) AND status = 'assigned'
                         """)
-                .param(id)
+                .param("ids", ids)
                 .update();
     }
 
@@ -172,9 +186,39 @@ public class HealthCheckRepository {
     /**
      * The next page of the queue after {@code after} (null for the start): pending checks by
      * priority, oldest first, optionally only of some types. Keyset paging keeps each page one
-     * index range scan however deep the backlog.
+     * index range scan however deep the backlog: the rest of the current priority from the last
+     * check's time on, then the lower priorities, each read from where the index can seek to.
      */
     public List<PendingCheck> pendingAfter(PendingCheck after, Set<CheckType> types, int limit) {
+        if (after == null) {
+            return pending("", Map.of(), types, limit);
+        }
+        List<PendingCheck> page =
+                new ArrayList<>(
+                        pending(
+                                """
+                                 AND priority_rank = :rank AND created_at >= :created
+                                    AND (created_at > :created OR id > :id)
+                                """,
+                                Map.of(
+                                        "rank", after.priority().rank(),
+                                        "created", toDb(after.createdAt()),
+                                        "id", after.id()),
+                                types,
+                                limit));
+        if (page.size() < limit) {
+            page.addAll(
+                    pending(
+                            " AND priority_rank > :rank",
+                            Map.of("rank", after.priority().rank()),
+                            types,
+                            limit - page.size()));
+        }
+        return page;
+    }
+
+    private List<PendingCheck> pending(
+            String where, Map<String, Object> keys, Set<CheckType> types, int limit) {
         var sql =
                 new StringBuilder(
                         """
@@ -182,22 +226,14 @@ public class HealthCheckRepository {
                             wait_reason, process_instance_id
                         FROM health_check WHERE status = 'pending'
                         """);
-        var params = new HashMap<String, Object>();
-        if (after != null) {
-            sql.append(
-                    """
-                     AND (priority_rank > :rank OR (priority_rank = :rank
-                        AND (created_at > :created OR (created_at = :created AND id > :id))))
-                    """);
-            params.put("rank", after.priority().rank());
-            params.put("created", toDb(after.createdAt()));
-            params.put("id", after.id());
-        }
+        sql.append(where);
+        var params = new HashMap<String, Object>(keys);
         if (types != null) {
             sql.append(" AND check_type IN (:types)");
             params.put("types", types.stream().map(CheckType::code).toList());
         }
-        sql.append(" ORDER BY priority_rank, created_at, id LIMIT :limit");
+        // status leads the ORDER BY so that H2, too, reads the index in order and stops early
+        sql.append(" ORDER BY status, priority_rank, created_at, id LIMIT :limit");
         params.put("limit", limit);
 
         return jdbc.sql(sql.toString())
@@ -230,15 +266,19 @@ public class HealthCheckRepository {
                                         check.processInstanceId()));
     }
 
-    /** Notes why still-pending checks wait, so the same wait is not audited at every sweep. */
-    public void recordWaitReasons(List<Long> ids, List<String> reasons) {
-        var batch = new ArrayList<Object[]>(ids.size());
-        for (int i = 0; i < ids.size(); i++) {
-            batch.add(new Object[] {reasons.get(i), ids.get(i)});
-        }
-        jdbcTemplate.batchUpdate(
-                "UPDATE health_check SET wait_reason = ? WHERE id = ? AND status = 'pending'",
-                batch);
+    /**
+     * Notes why still-pending checks wait, so the same wait is not audited at every sweep: one
+     * statement for many checks.
+     */
+    public void recordWaitReason(String reason, List<Long> ids) {
+        jdbc.sql(
+                        """
+                        UPDATE health_check SET wait_reason = :reason
+                        WHERE id IN (:ids) AND status = 'pending'
+                        """)
+                .param("reason", reason)
+                .param("ids", ids)
+                .update();
     }
 
     /**

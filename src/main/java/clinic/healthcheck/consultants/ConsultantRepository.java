@@ -7,6 +7,7 @@ import clinic.healthcheck.checks.CheckType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,13 +29,30 @@ import org.springframework.stereotype.Repository;
 public class ConsultantRepository {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
 
-    public ConsultantRepository(JdbcClient jdbc) {
+    public ConsultantRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
     public List<Consultant> findAll() {
         return jdbc.sql("SELECT * FROM consultant_availability ORDER BY id")
+                .query(this::map)
+                .list();
+    }
+
+    /** Consultants whose specialization is one of these lower-case names, whatever its case. */
+    public List<Consultant> findBySpecializations(List<String> specializations) {
+        if (specializations.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(
+                        """
+                        SELECT * FROM consultant_availability
+                        WHERE LOWER(TRIM(specialization)) IN (:specializations) ORDER BY id
+                        """)
+                .param("specializations", specializations)
                 .query(this::map)
                 .list();
     }
@@ -53,21 +72,30 @@ public class ConsultantRepository {
     }
 
     /**
-     * Takes one slot if the consultant is available and has room; the row lock this update takes
-     * serializes it with every other change to the same consultant.
+     * Takes one slot for each id, in the order given, one statement each in one batch; a slot is
+     * taken only while the consultant is available and has room. The row lock each update takes
+     * serializes it with every other change to the same consultant. True where a slot was taken.
      */
-    public boolean takeSlot(long id, Instant now) {
-        return jdbc.sql(
-                                """
-                                UPDATE consultant_availability
-                                SET current_assignments = current_assignments + 1,
-                                    last_assigned_at = ?, updated_at = ?
-                                WHERE id = ? AND status = 'available'
-                                    AND current_assignments < max_concurrent_checks
-                                """)
-                        .params(toDb(now), toDb(now), id)
-                        .update()
-                == 1;
+    public boolean[] takeSlots(List<Long> ids, Instant now) {
+        var batch = new ArrayList<Object[]>(ids.size());
+        for (long id : ids) {
+            batch.add(new Object[] {toDb(now), toDb(now), id});
+        }
+        int[] updated =
+                jdbcTemplate.batchUpdate(
+                        """
+                        UPDATE consultant_availability
+                        SET current_assignments = current_assignments + 1,
+                            last_assigned_at = ?, updated_at = ?
+                        WHERE id = ? AND status = 'available'
+                            AND current_assignments < max_concurrent_checks
+                        """,
+                        batch);
+        boolean[] taken = new boolean[updated.length];
+        for (int i = 0; i < updated.length; i++) {
+            taken[i] = updated[i] == 1;
+        }
+        return taken;
     }
 
     /**

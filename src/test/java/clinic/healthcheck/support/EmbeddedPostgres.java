@@ -2,6 +2,7 @@ package clinic.healthcheck.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -41,6 +42,21 @@ public class EmbeddedPostgres {
         } catch (IOException e) {
             // the JVM is ending; the server's folder is temporary
         }
+    }
+
+    /**
+     * A new, empty database on the same server, for services a test starts by itself; returns its
+     * JDBC URL (user and password: postgres).
+     */
+    public static String createDatabase(String name) {
+        try (var connection = server().getPostgresDatabase().getConnection();
+                var statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name);
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return server().getJdbcUrl("postgres", name);
     }
 
     @Bean

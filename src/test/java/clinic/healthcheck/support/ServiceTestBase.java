@@ -6,7 +6,6 @@ import clinic.healthcheck.assignment.AssignmentListener;
 import clinic.healthcheck.assignment.AssignmentService;
 import clinic.healthcheck.assignment.AssignmentTotals;
 import clinic.healthcheck.assignment.Trigger;
-import clinic.healthcheck.checks.CheckStatus;
 import clinic.healthcheck.checks.CheckType;
 import clinic.healthcheck.checks.HealthCheck;
 import clinic.healthcheck.checks.HealthCheckProcess;
@@ -28,7 +27,6 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
@@ -237,52 +235,6 @@ public abstract class ServiceTestBase {
      * stands, and at most one successful assignment per check.
      */
     protected void assertInvariants() {
-        for (Consultant consultant : consultantRows.findAll()) {
-            Integer held =
-                    jdbc.queryForObject(
-                            "SELECT COUNT(*) FROM health_check WHERE consultant_id = ?"
-                                    + " AND status IN ('assigned', 'in_progress')",
-                            Integer.class,
-                            consultant.id());
-            assertThat(consultant.currentAssignments())
-                    .as("load of %s", consultant.username())
-                    .isEqualTo(consultant.carriedLoad() + held);
-            Integer overrides =
-                    jdbc.queryForObject(
-                            "SELECT COUNT(*) FROM assignment_log WHERE consultant_id = ?"
-                                    + " AND over_capacity = TRUE",
-                            Integer.class,
-                            consultant.id());
-            assertThat(held + consultant.carriedLoad())
-                    .as(
-                            "capacity of %s, beyond it only by audited overrides",
-                            consultant.username())
-                    .isLessThanOrEqualTo(
-                            Math.max(consultant.maxConcurrentChecks(), consultant.carriedLoad())
-                                    + overrides);
-        }
-
-        List<Map<String, Object>> doubles =
-                jdbc.queryForList(
-                        "SELECT health_check_id FROM assignment_log WHERE result = 'success'"
-                                + " GROUP BY health_check_id HAVING COUNT(*) > 1");
-        assertThat(doubles).as("checks assigned twice").isEmpty();
-
-        for (Map<String, Object> row :
-                jdbc.queryForList(
-                        "SELECT id, status, process_instance_id FROM health_check"
-                                + " WHERE status IN ('pending', 'assigned', 'in_progress')")) {
-            String instance = (String) row.get("process_instance_id");
-            CheckStatus status = CheckStatus.fromCode((String) row.get("status"));
-            String expected =
-                    switch (status) {
-                        case PENDING -> HealthCheckProcess.WAIT_FOR_CONSULTANT;
-                        case ASSIGNED -> HealthCheckProcess.START_CONSULTATION;
-                        default -> HealthCheckProcess.RECORD_CONSULTATION;
-                    };
-            assertThat(runtime.getActiveActivityIds(instance))
-                    .as("check %s is %s", row.get("id"), status.code())
-                    .contains(expected);
-        }
+        Invariants.assertHold(consultantRows, jdbc, runtime);
     }
 }

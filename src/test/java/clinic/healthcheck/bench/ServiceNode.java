@@ -1,0 +1,160 @@
+package clinic.healthcheck.bench;
+
+import clinic.healthcheck.HealthCheckApplication;
+import clinic.healthcheck.assignment.AssignmentSchedule;
+import clinic.healthcheck.bench.BenchDatabase.Connection;
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The service itself, started inside the benchmark's JVM as {@code java -jar} would start it: web
+ * server on 127.0.0.1, job executor and sweep timer, on one database. Its log goes to a file.
+ */
+final class ServiceNode implements AutoCloseable {
+
+    static final String ADMIN = "benchadmin";
+
+    private final ConfigurableApplicationContext context;
+    private final String adminPassword;
+
+    private ServiceNode(ConfigurableApplicationContext context, String adminPassword) {
+        this.context = context;
+        this.adminPassword = adminPassword;
+    }
+
+    static ServiceNode start(Connection database, BenchOptions options) {
+        String password = UUID.randomUUID().toString();
+        List<String> args = settings(database, options);
+        args.add("--server.address=127.0.0.1");
+        args.add("--server.port=" + options.httpPort());
+        args.add("--camunda.bpm.admin-user.id=" + ADMIN);
+        args.add("--camunda.bpm.admin-user.password=" + password);
+        var context =
+                new SpringApplicationBuilder(HealthCheckApplication.class)
+                        .run(args.toArray(String[]::new));
+        return new ServiceNode(context, password);
+    }
+
+    /** The README's {@code import} command, run against an empty database. */
+    static void importInto(Connection database, Workload workload, BenchOptions options) {
+        List<String> args = settings(database, options);
+        // a setting given twice reaches Spring as "a,b": the command's own win
+        args.removeIf(arg -> arg.startsWith("--camunda.bpm.job-execution.enabled="));
+        args.addAll(
+                List.of(
+                        "import",
+                        "--consultants",
+                        workload.roster().toString(),
+                        "--requests",
+                        workload.requests().toString(),
+                        // as HealthCheckApplication starts a command
+                        "--clinic.command-line=true",
+                        "--camunda.bpm.job-execution.enabled=false",
+                        "--spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.rest"
+                                + ".CamundaBpmRestJerseyAutoConfiguration"));
+        var context =
+                new SpringApplicationBuilder(HealthCheckApplication.class)
+                        .web(WebApplicationType.NONE)
+                        .run(args.toArray(String[]::new));
+        int exit = SpringApplication.exit(context);
+        if (exit != 0) {
+            throw new IllegalStateException("The import ended with exit code " + exit);
+        }
+    }
+
+    private static List<String> settings(Connection database, BenchOptions options) {
+        List<String> settings =
+                new ArrayList<>(
+                        List.of(
+                                "--spring.datasource.url=" + database.url(),
+                                "--spring.datasource.username=" + database.user(),
+                                "--spring.datasource.password=" + database.password(),
+                                // neither the demo's people nor its admin: the benchmark brings its
+                                // own
+                                "--spring.profiles.active=bench",
+                                "--clinic.models.location=.",
+                                // the benchmark runs the sweep itself, when it measures it
+                                "--clinic.assignment.sweep.cycle=R/P1D",
+                                "--spring.main.banner-mode=off",
+                                "--logging.file.name=" + options.workDir().resolve("service.log"),
+                                "--logging.threshold.console=off"));
+        options.settings().forEach(setting -> settings.add("--" + setting));
+        return settings;
+    }
+
+    int port() {
+        return ((ServletWebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    String adminPassword() {
+        return adminPassword;
+    }
+
+    JdbcTemplate jdbc() {
+        return context.getBean(JdbcTemplate.class);
+    }
+
+    /**
+     * Runs the sweep's timer job as the job executor would, in this thread, and says how long it
+     * took: in seconds of the clock, of this thread's processor time and of the whole JVM's (the
+     * database's threads on H2, the job executor running the steps the sweep queued, the garbage
+     * collector), which a busy machine does not inflate as it does the clock.
+     */
+    double[] sweepSeconds() {
+        var management = context.getBean(ManagementService.class);
+        Job timer =
+                management
+                        .createJobQuery()
+                        .processDefinitionKey(AssignmentSchedule.PROCESS_KEY)
+                        .timers()
+                        .singleResult();
+        var threads = ManagementFactory.getThreadMXBean();
+        var process = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu = threads.getCurrentThreadCpuTime();
+        long processCpu = process.getProcessCpuTime();
+        long started = System.nanoTime();
+        management.executeJob(timer.getId());
+        return new double[] {
+            (System.nanoTime() - started) / 1e9,
+            (threads.getCurrentThreadCpuTime() - cpu) / 1e9,
+            (process.getProcessCpuTime() - processCpu) / 1e9
+        };
+    }
+
+    /**
+     * Waits until the job executor has run every step that is due and the JIT compiler has caught
+     * up with what ran hot, so that neither the notify steps of one measurement nor the compiling
+     * of start-up's code runs into the next. Gives up after two minutes.
+     */
+    void awaitQuiet() throws InterruptedException {
+        var management = context.getBean(ManagementService.class);
+        var compiler = ManagementFactory.getCompilationMXBean();
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        long compiled = compiler.getTotalCompilationTime();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            long compiledNow = compiler.getTotalCompilationTime();
+            boolean stepsDone = management.createJobQuery().messages().executable().count() == 0;
+            if (stepsDone && compiledNow - compiled < 50) {
+                return;
+            }
+            compiled = compiledNow;
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
