@@ -82,8 +82,9 @@ final class AssignmentBatch {
             return;
         }
 
-        List<Claim> refused = decisions.isEmpty() ? List.of() : reserve();
+        // waits first: like every command, the batch locks checks' rows before consultants'
         recordWaits();
+        List<Claim> refused = decisions.isEmpty() ? List.of() : reserve();
         for (int i = refused.size() - 1; i >= 0; i--) {
             queue.addFirst(refused.get(i).check());
             pool.close(refused.get(i).consultant().id());
@@ -188,12 +189,23 @@ final class AssignmentBatch {
         changed.forEach(
                 (reason, ids) -> {
                     for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
-                        var some =
-                                ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT));
-                        context.auditLog().waits(reason, some, context.trigger(), now);
-                        context.checks().recordWaitReason(reason.code(), some);
+                        recordWait(
+                                reason,
+                                ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT)));
                     }
                 });
+    }
+
+    /**
+     * Audits the checks that still wait for another reason than this one: a run that decided before
+     * another one recorded the same wait finds it recorded and stays silent.
+     */
+    private void recordWait(WaitReason reason, List<Long> ids) {
+        List<Long> changed = context.checks().lockWaitsToRecord(reason.code(), ids);
+        if (!changed.isEmpty()) {
+            context.auditLog().waits(reason, changed, context.trigger(), now);
+            context.checks().recordWaitReason(reason.code(), changed);
+        }
     }
 
     private static String explain(Choice choice) {

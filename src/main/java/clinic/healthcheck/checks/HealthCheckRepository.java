@@ -267,6 +267,26 @@ public class HealthCheckRepository {
     }
 
     /**
+     * Which of these checks are still pending with a wait reason other than {@code reason}, their
+     * rows locked until the caller's transaction ends. Another run recording the same wait for the
+     * same check waits for that lock and then finds the reason recorded, so a wait is audited once
+     * however many runs, threads or nodes see it at the same time.
+     */
+    public List<Long> lockWaitsToRecord(String reason, List<Long> ids) {
+        return jdbc.sql(
+                        """
+                        SELECT id FROM health_check
+                        WHERE id IN (:ids) AND status = 'pending'
+                            AND (wait_reason IS NULL OR wait_reason <> :reason)
+                        ORDER BY id FOR UPDATE
+                        """)
+                .param("ids", ids)
+                .param("reason", reason)
+                .query(Long.class)
+                .list();
+    }
+
+    /**
      * Notes why still-pending checks wait, so the same wait is not audited at every sweep: one
      * statement for many checks.
      */

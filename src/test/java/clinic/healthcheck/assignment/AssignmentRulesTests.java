@@ -375,7 +375,7 @@ abstract class AssignmentRulesTests extends ServiceTestBase {
     }
 
     @Test
-    void eightSweepsRacingNeverOverAssignAndNeverAssignACheckTwice() throws Exception {
+    void eightSweepsRacingNeverOverAssignNorAssignACheckTwiceNorAuditAWaitTwice() throws Exception {
         int slots = 0;
         for (int i = 0; i < 16; i++) {
             int max = 2 + i % 3;
@@ -421,6 +421,14 @@ abstract class AssignmentRulesTests extends ServiceTestBase {
         assertThat(assignedRows).isEqualTo(slots);
         assertThat(assignedByRuns).isEqualTo(assignedRows);
         assertInvariants();
+        assertThat(
+                        jdbc.queryForList(
+                                "SELECT health_check_id FROM assignment_log"
+                                        + " WHERE result = 'no_available'"
+                                        + " GROUP BY health_check_id HAVING COUNT(*) > 1",
+                                Long.class))
+                .as("waits audited more than once")
+                .isEmpty();
     }
 
     private void deployEligibility(String xml) {
