@@ -12,6 +12,7 @@ final class H2Files extends BenchDatabase {
     private static final String SETTINGS = ";CACHE_SIZE=131072";
 
     private final Path dir;
+    private int run;
 
     H2Files(BenchOptions options) throws IOException {
         super(options);
@@ -35,11 +36,22 @@ final class H2Files extends BenchDatabase {
         Files.move(file(building), template);
     }
 
+    /**
+     * A new file name for every run: H2 keeps a database open inside the JVM for a moment after its
+     * last connection closed, and a run must never find the one before it under its name.
+     */
     @Override
     Connection copyOfTemplate(Workload workload) throws IOException {
-        Files.deleteIfExists(dir.resolve("run.trace.db"));
-        Files.copy(file(templateKey(workload)), file("run"), StandardCopyOption.REPLACE_EXISTING);
-        return connection("run");
+        if (run > 0) {
+            Files.deleteIfExists(file("run-" + run));
+            Files.deleteIfExists(dir.resolve("run-" + run + ".trace.db"));
+        }
+        run++;
+        Files.copy(
+                file(templateKey(workload)),
+                file("run-" + run),
+                StandardCopyOption.REPLACE_EXISTING);
+        return connection("run-" + run);
     }
 
     @Override

@@ -25,25 +25,26 @@ final class ServiceNode implements AutoCloseable {
 
     static final String ADMIN = "benchadmin";
 
-    private final ConfigurableApplicationContext context;
-    private final String adminPassword;
+    /**
+     * The admin the import creates and every run signs in as: one password for the benchmark's JVM,
+     * since each run starts on a copy of the imported database.
+     */
+    private static final String ADMIN_PASSWORD = UUID.randomUUID().toString();
 
-    private ServiceNode(ConfigurableApplicationContext context, String adminPassword) {
+    private final ConfigurableApplicationContext context;
+
+    private ServiceNode(ConfigurableApplicationContext context) {
         this.context = context;
-        this.adminPassword = adminPassword;
     }
 
     static ServiceNode start(Connection database, BenchOptions options) {
-        String password = UUID.randomUUID().toString();
         List<String> args = settings(database, options);
         args.add("--server.address=127.0.0.1");
         args.add("--server.port=" + options.httpPort());
-        args.add("--camunda.bpm.admin-user.id=" + ADMIN);
-        args.add("--camunda.bpm.admin-user.password=" + password);
         var context =
                 new SpringApplicationBuilder(HealthCheckApplication.class)
                         .run(args.toArray(String[]::new));
-        return new ServiceNode(context, password);
+        return new ServiceNode(context);
     }
 
     /** The README's {@code import} command, run against an empty database. */
@@ -67,9 +68,15 @@ final class ServiceNode implements AutoCloseable {
                 new SpringApplicationBuilder(HealthCheckApplication.class)
                         .web(WebApplicationType.NONE)
                         .run(args.toArray(String[]::new));
+        Integer taken =
+                context.getBean(JdbcTemplate.class)
+                        .queryForObject("SELECT COUNT(*) FROM health_check", Integer.class);
         int exit = SpringApplication.exit(context);
-        if (exit != 0) {
-            throw new IllegalStateException("The import ended with exit code " + exit);
+        if (exit != 0 || taken != workload.checks()) {
+            // the import printed each row it skipped, with its line number
+            throw new IllegalStateException(
+                    "The import ended with exit code %d and took in %d of %d requests"
+                            .formatted(exit, taken, workload.checks()));
         }
     }
 
@@ -83,6 +90,8 @@ final class ServiceNode implements AutoCloseable {
                                 // neither the demo's people nor its admin: the benchmark brings its
                                 // own
                                 "--spring.profiles.active=bench",
+                                "--clinic.people.admin-user=" + ADMIN,
+                                "--clinic.people.admin-password=" + ADMIN_PASSWORD,
                                 "--clinic.models.location=.",
                                 // the benchmark runs the sweep itself, when it measures it
                                 "--clinic.assignment.sweep.cycle=R/P1D",
@@ -98,7 +107,7 @@ final class ServiceNode implements AutoCloseable {
     }
 
     String adminPassword() {
-        return adminPassword;
+        return ADMIN_PASSWORD;
     }
 
     JdbcTemplate jdbc() {

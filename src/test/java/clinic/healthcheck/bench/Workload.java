@@ -5,17 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A roster and a request list from the workload generator, in its formats.
  *
- * <p>The generator dates every request in January 2026, so on any later day all their service
- * levels have passed and a service started on them would first raise one breach alert per check.
- * The requests are therefore moved, whole days at a time and in their order, to start a day from
- * now: the measurements see assignment work, not an alert storm left over from the calendar.
+ * <p>The generator dates every request in January 2026. The requests are moved whole days, in their
+ * order, so that the newest was made within the last day: a backlog of a month that ends now. Its
+ * oldest requests are past their due times, as in a clinic that has fallen behind (they are taken
+ * in without a breach alert), its newest still wait for theirs with a breach timer. Whole days keep
+ * the file, and so the imported database the benchmark keeps, the same all day.
  */
 record Workload(String size, int consultants, int checks, Path roster, Path requests) {
 
@@ -33,8 +33,8 @@ record Workload(String size, int consultants, int checks, Path roster, Path requ
         if (!Files.exists(generated)) {
             generateInto(dir, counts, options);
         }
-        Path requests = dir.resolve("checks-from-tomorrow.csv");
-        Files.write(requests, fromTomorrow(Files.readAllLines(generated)));
+        Path requests = dir.resolve("checks-until-now.csv");
+        Files.write(requests, endingNow(Files.readAllLines(generated)));
         return new Workload(size, counts[0], counts[1], roster, requests);
     }
 
@@ -70,23 +70,23 @@ record Workload(String size, int consultants, int checks, Path roster, Path requ
         }
     }
 
-    /** Shifts column created_at so that the earliest request is at least a day ahead. */
-    private static List<String> fromTomorrow(List<String> lines) {
+    /** Shifts column created_at by whole days so that the newest request is under a day old. */
+    private static List<String> endingNow(List<String> lines) {
         List<String> header = List.of(lines.get(0).split(","));
         int column = header.indexOf("created_at");
-        Instant earliest = null;
+        Instant newest = null;
         for (String line : lines.subList(1, lines.size())) {
             Instant at = Instant.parse(cells(line).get(column));
-            earliest = earliest == null || at.isBefore(earliest) ? at : earliest;
+            newest = newest == null || at.isAfter(newest) ? at : newest;
         }
-        Instant tomorrow = Instant.now().plus(Duration.ofDays(1));
-        long days = Math.max(0, ChronoUnit.DAYS.between(earliest, tomorrow) + 1);
+        // a minute's margin: the import refuses requests made after it started
+        Instant latest = Instant.now().minus(Duration.ofMinutes(1));
+        Duration shift = Duration.ofDays(Math.max(0, Duration.between(newest, latest).toDays()));
 
         List<String> shifted = new ArrayList<>(List.of(lines.get(0)));
         for (String line : lines.subList(1, lines.size())) {
             List<String> cells = cells(line);
-            String at = cells.get(column);
-            cells.set(column, Instant.parse(at).plus(Duration.ofDays(days)).toString());
+            cells.set(column, Instant.parse(cells.get(column)).plus(shift).toString());
             shifted.add(String.join(",", cells));
         }
         return shifted;
