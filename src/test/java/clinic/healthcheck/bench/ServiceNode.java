@@ -5,6 +5,7 @@ import clinic.healthcheck.assignment.AssignmentSchedule;
 import clinic.healthcheck.bench.BenchDatabase.Connection;
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -139,6 +140,20 @@ final class ServiceNode implements AutoCloseable {
             (threads.getCurrentThreadCpuTime() - cpu) / 1e9,
             (process.getProcessCpuTime() - processCpu) / 1e9
         };
+    }
+
+    /** Jobs the job executor may run now: steps, and timers whose time has come. */
+    long dueJobs() {
+        return context.getBean(ManagementService.class).createJobQuery().executable().count();
+    }
+
+    /** Lets the job executor run every job that is due, and says how long that took. */
+    Duration runDueJobs() throws InterruptedException {
+        long started = System.nanoTime();
+        while (dueJobs() > 0) {
+            Thread.sleep(1000);
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
     }
 
     /**
